@@ -1,0 +1,34 @@
+/**
+ * Parse the distinct values of a staged text column in JS (periods, dates, indicator names: a few
+ * hundred or thousand distinct strings even in a 2-million-row file) and expose the mapping as a temp
+ * table to join on, so the JS parser is the single source of truth and the bulk work stays in SQL.
+ */
+import { listValue } from '@duckdb/node-api';
+import type { Workspace } from '../workspace/workspace';
+import { raw, sql, type Sql } from '../db/sql';
+
+/**
+ * Create temp table `name(s VARCHAR, <outCols> VARCHAR)` mapping each distinct non-null `expr` of
+ * `from` through `fn` (which returns one string or null per output column).
+ */
+export async function distinctMap(
+  ws: Workspace,
+  name: string,
+  from: Sql,
+  expr: Sql,
+  outCols: readonly string[],
+  fn: (s: string) => (string | null)[],
+): Promise<void> {
+  const rows = await ws.rows<{ s: string }>(sql`SELECT DISTINCT ${expr} AS s FROM ${from} WHERE ${expr} IS NOT NULL`, ws.write);
+  const keys = rows.map((r) => r.s);
+  const outs: (string | null)[][] = outCols.map(() => []);
+  for (const k of keys) {
+    const r = fn(k);
+    outCols.forEach((_, i) => (outs[i] as (string | null)[]).push(r[i] ?? null));
+  }
+  const cols = outCols.map((c, i) => sql`unnest(${listValue(outs[i] as (string | null)[])}::VARCHAR[]) AS ${raw(c)}`);
+  let select = sql`unnest(${listValue(keys)}::VARCHAR[]) AS s`;
+  for (const c of cols) select = sql`${select}, ${c}`;
+  await ws.exec(raw(`DROP TABLE IF EXISTS ${name}`));
+  await ws.exec(sql`CREATE TEMP TABLE ${raw(name)} AS SELECT ${select}`);
+}

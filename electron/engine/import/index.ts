@@ -1,0 +1,292 @@
+/**
+ * The two-step import. `previewFile` reads a file cheaply and guesses kind, header and mapping per
+ * sheet; `commitFiles` stages every sheet, then loads all of them in ONE transaction: every row of
+ * every file lands, or none does (the workspace is then exactly as before).
+ */
+import fs from 'node:fs';
+import { listValue } from '@duckdb/node-api';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { AtlasError } from '../../../shared/errors';
+import type {
+  ImportKind,
+  ImportPreview,
+  ImportReport,
+  SheetMappingChoice,
+  SheetPreview,
+  TargetField,
+} from '../../../shared/import-types';
+import { suggestMapping } from '../../../shared/import-mapping';
+import { inspectFile, stageSheet, type SourceInfo } from './sources';
+import { installViMacros } from './sql-macros';
+import type { Workspace } from '../workspace/workspace';
+import { raw, sql } from '../db/sql';
+import type { LoadContext, LoadResult } from './loaders/context';
+import { loadModels } from './loaders/models';
+import { loadValues } from './loaders/values';
+import { loadUnits } from './loaders/units';
+import { loadBoundaries } from './loaders/boundaries';
+
+export interface ImportOptions {
+  encoding?: string;
+  /** Confirmed mappings per file (by resolved path); absent → the preview's guesses. */
+  sheets?: Record<string, SheetMappingChoice[]>;
+  signal?: AbortSignal;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+function checkFile(file: string): string {
+  const abs = path.resolve(file);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    throw new AtlasError('FILE_NOT_FOUND', `File not found: ${abs}`, { file: abs });
+  }
+  if (!st.isFile()) throw new AtlasError('FILE_NOT_FOUND', `Not a file: ${abs}`, { file: abs });
+  if (st.size === 0) throw new AtlasError('FILE_EMPTY', `The file is empty: ${abs}`, { file: abs });
+  return abs;
+}
+
+/** Preview one file: format, encoding, per-sheet kind, header row, mapping guesses, samples, problems. */
+export async function previewFile(file: string, opts: { encoding?: string } = {}): Promise<ImportPreview> {
+  const abs = checkFile(file);
+  const info = await inspectFile(abs, opts.encoding ? { encoding: opts.encoding } : {});
+  return toPreview(abs, info);
+}
+
+function toPreview(abs: string, info: SourceInfo): ImportPreview {
+  const sheets: SheetPreview[] =
+    info.format === 'geojson' || info.format === 'topojson'
+      ? [{ sheet: path.basename(abs), kind: 'boundaries', headerRow: 0, headerRows: 1, columns: [], types: [], sampleRows: [], problems: [] }]
+      : info.sheets.map((s) => {
+          const g = suggestMapping({ sheet: s.sheet, headers: s.headers, sampleRows: s.sampleRows });
+          const sp: SheetPreview = {
+            sheet: s.sheet,
+            kind: g.kind,
+            headerRow: s.headerRow,
+            headerRows: s.headerRows,
+            columns: g.columns,
+            types: g.types,
+            sampleRows: s.sampleRows,
+            problems: [...s.problems, ...g.problems],
+          };
+          if (s.rowCount !== undefined) sp.rowCount = s.rowCount;
+          return sp;
+        });
+  const p: ImportPreview = { file: abs, format: info.format, sheets, problems: info.problems };
+  if (info.encoding) p.encoding = info.encoding;
+  if (info.encodingChoices) p.encodingChoices = info.encodingChoices;
+  if (info.delimiter) p.delimiter = info.delimiter;
+  return p;
+}
+
+const KIND_ORDER: Record<ImportKind, number> = { units: 0, boundaries: 1, crosswalk: 2, models: 3, values_long: 4, values_wide: 4, unknown: 9 };
+
+interface Planned {
+  file: string;
+  info: SourceInfo | null;
+  choice: SheetMappingChoice;
+  headers: string[];
+  stg?: string;
+  columnCount?: number;
+}
+
+function choiceFromPreview(s: SheetPreview): SheetMappingChoice {
+  return {
+    sheet: s.sheet,
+    kind: s.kind,
+    headerRow: s.headerRow,
+    headerRows: s.headerRows,
+    columns: s.columns.map((c) => (c.indicator ? { index: c.index, target: c.target, indicator: c.indicator } : { index: c.index, target: c.target })),
+  };
+}
+
+function requireColumns(p: Planned): void {
+  const targets = new Set(p.choice.columns.filter((c) => c.target).map((c) => c.target as TargetField));
+  const need: Record<string, TargetField[][]> = {
+    models: [['model_id'], ['name'], ['unit_code', 'unit_name']],
+    values_long: [['model_id'], ['period'], ['indicator'], ['value']],
+    values_wide: [['model_id'], ['period'], ['value']],
+    units: [['unit_code'], ['unit_name']],
+  };
+  for (const alternatives of need[p.choice.kind] ?? []) {
+    if (!alternatives.some((t) => targets.has(t))) {
+      throw new AtlasError(
+        'IMPORT_MISSING_COLUMN',
+        `${path.basename(p.file)} / ${p.choice.sheet}: no column for ${alternatives.join(' or ')}`,
+        { file: p.file, sheet: p.choice.sheet, column: alternatives.join(' | ') },
+      );
+    }
+  }
+}
+
+/**
+ * Import files into the workspace in one transaction. Throws (workspace unchanged) when a file cannot
+ * be read, a sheet's kind is unknown or a required column is missing; rows that fail validation are
+ * rejected and reported, not fatal.
+ */
+export async function commitFiles(ws: Workspace, files: string[], opts: ImportOptions = {}): Promise<ImportReport[]> {
+  const started = Date.now();
+  const planned: Planned[] = [];
+  for (const f of files) {
+    const abs = checkFile(f);
+    const info = await inspectFile(abs, opts.encoding ? { encoding: opts.encoding } : {});
+    const preview = toPreview(abs, info);
+    const chosen = opts.sheets?.[abs] ?? preview.sheets.map(choiceFromPreview);
+    const usable = chosen.filter((c) => !c.skip);
+    for (const c of usable) {
+      const sp = preview.sheets.find((s) => s.sheet === c.sheet);
+      if (c.kind === 'unknown' || c.kind === 'crosswalk') {
+        // A workbook may carry a notes sheet: skip unknown sheets when another sheet is usable.
+        if (usable.length > 1 && c.kind === 'unknown') continue;
+        throw new AtlasError(
+          'IMPORT_KIND_UNKNOWN',
+          c.kind === 'crosswalk'
+            ? `${path.basename(abs)}: unit crosswalk files are not supported yet`
+            : `${path.basename(abs)} / ${c.sheet}: cannot tell what this sheet holds (models, indicator values or units). Check the header row.`,
+          { file: abs, sheet: c.sheet },
+        );
+      }
+      planned.push({ file: abs, info, choice: c, headers: sp?.columns.map((x) => x.header) ?? [] });
+    }
+    if (!planned.some((p) => p.file === abs)) {
+      throw new AtlasError('IMPORT_NO_ROWS', `${path.basename(abs)}: no sheet with importable data`, { file: abs });
+    }
+  }
+  planned.forEach(requireColumns);
+  planned.sort((a, b) => KIND_ORDER[a.choice.kind] - KIND_ORDER[b.choice.kind]);
+
+  // Stage outside the transaction (temp tables on the write connection); DuckDB may only read copies
+  // placed in the workspace's staging folder.
+  await installViMacros(ws.write);
+  const copies = new Map<string, string>();
+  try {
+    let n = 0;
+    for (const p of planned) {
+      opts.onProgress?.('stage', n++, planned.length);
+      if (p.choice.kind === 'boundaries' || !p.info) continue;
+      let copy = copies.get(p.file);
+      if (!copy) {
+        copy = path.join(ws.stagingDir, `${crypto.randomUUID()}${path.extname(p.file).toLowerCase()}`);
+        fs.copyFileSync(p.file, copy);
+        copies.set(p.file, copy);
+      }
+      const stg = `stg_${n}`;
+      await ws.exec(raw(`DROP TABLE IF EXISTS ${stg}`));
+      const staged = await stageSheet(ws.write, copy, p.info, p.choice.sheet, {
+        table: stg,
+        headerRow: p.choice.headerRow,
+        headerRows: p.choice.headerRows as 1 | 2,
+        ...(opts.encoding ? { encoding: opts.encoding } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        tempDir: ws.stagingDir,
+      } as Parameters<typeof stageSheet>[4]);
+      p.stg = staged.table;
+      p.columnCount = staged.columns.length;
+      if (!p.headers.length) p.headers = staged.columns;
+    }
+    if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
+
+    const reports = await ws.transaction(async () => {
+      const byFile = new Map<string, ImportReport>();
+      let i = 0;
+      for (const p of planned) {
+        opts.onProgress?.('load', i++, planned.length);
+        if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
+        const sourceKey = `${path.basename(p.file).toLowerCase()}|${p.choice.sheet}|${p.choice.kind}`;
+        const prev = await ws.rows<{ id: number }>(
+          sql`SELECT id FROM imports WHERE source_key = ${sourceKey} AND status = 'ok'`,
+          ws.write,
+        );
+        const idRow = await ws.rows<{ id: number }>(raw('SELECT coalesce(max(id), 0)::INTEGER + 1 AS id FROM imports'), ws.write);
+        const importId = idRow[0]?.id ?? 1;
+        await ws.exec(sql`INSERT INTO imports VALUES (${importId}, ${p.file}, ${sourceKey}, ${p.choice.sheet}, ${p.choice.kind},
+          0, 0, 0, 0, now()::TIMESTAMP, NULL, 'running')`);
+        const replaces = prev.map((r) => r.id);
+        let res: LoadResult;
+        if (p.choice.kind === 'boundaries') {
+          res = await loadBoundaries(ws, p.file, importId, replaces);
+        } else {
+          const ctx = loadContext(ws, p, importId, replaces);
+          if (p.choice.kind === 'models') res = await loadModels(ctx);
+          else if (p.choice.kind === 'units') res = await loadUnits(ctx);
+          else res = await loadValues(ctx, p.choice.kind === 'values_wide');
+          await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`));
+        }
+        if (replaces.length) await ws.exec(sql`UPDATE imports SET status = 'replaced' WHERE id = ANY(${listOfInts(replaces)})`);
+        await ws.exec(sql`UPDATE imports SET rows_in = ${res.rowsIn}, rows_imported = ${res.imported}, rows_rejected = ${res.rejected},
+          rows_skipped = ${res.skipped}, finished = now()::TIMESTAMP, status = 'ok' WHERE id = ${importId}`);
+        const rep = byFile.get(p.file) ?? emptyReport(importId, p);
+        rep.sheets.push({ sheet: p.choice.sheet, kind: p.choice.kind, rowsIn: res.rowsIn, rowsImported: res.imported, rowsRejected: res.rejected, rowsSkipped: res.skipped });
+        rep.rowsIn += res.rowsIn;
+        rep.rowsImported += res.imported;
+        rep.rowsRejected += res.rejected;
+        rep.unregisteredUnits.push(...res.unregisteredUnits);
+        rep.unknownFields.push(...res.unknownFields);
+        rep.newIndicators.push(...res.newIndicators);
+        rep.replacedPrevious ||= replaces.length > 0;
+        byFile.set(p.file, rep);
+      }
+      await ws.bumpDataVersion();
+      return [...byFile.values()];
+    });
+    const ms = Date.now() - started;
+    for (const r of reports) r.ms = ms;
+    opts.onProgress?.('done', planned.length, planned.length);
+    return reports;
+  } finally {
+    for (const p of planned) if (p.stg) await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`)).catch(() => undefined);
+    for (const c of copies.values()) fs.rmSync(c, { force: true });
+  }
+}
+
+
+function listOfInts(ids: number[]) {
+  return listValue(ids.map((i) => Math.trunc(i)));
+}
+
+function emptyReport(importId: number, p: Planned): ImportReport {
+  return {
+    importId,
+    file: p.file,
+    format: p.info?.format ?? 'geojson',
+    sheets: [],
+    rowsIn: 0,
+    rowsImported: 0,
+    rowsRejected: 0,
+    unregisteredUnits: [],
+    unknownFields: [],
+    newIndicators: [],
+    replacedPrevious: false,
+    problems: [],
+    ms: 0,
+  };
+}
+
+function loadContext(ws: Workspace, p: Planned, importId: number, replaces: number[]): LoadContext {
+  const col: LoadContext['col'] = {};
+  const valueCols: LoadContext['valueCols'] = [];
+  for (const c of p.choice.columns) {
+    if (!c.target || c.index >= (p.columnCount ?? 0)) continue;
+    const name = `c${c.index}`;
+    if (p.choice.kind === 'values_wide' && c.target === 'value') {
+      if (c.indicator) valueCols.push({ col: name, indicator: c.indicator, header: p.headers[c.index] ?? name });
+      continue;
+    }
+    const t = c.target as TargetField;
+    if (!col[t]) col[t] = name;
+  }
+  return {
+    ws,
+    importId,
+    replaces,
+    file: p.file,
+    sheet: p.choice.sheet,
+    stg: p.stg as string,
+    columnCount: p.columnCount ?? 0,
+    col,
+    valueCols,
+    headers: p.headers,
+  };
+}

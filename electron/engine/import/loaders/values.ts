@@ -1,0 +1,131 @@
+/**
+ * Load staged indicator values, long form (model, period, indicator, value) or wide form (model,
+ * period, one column per indicator, melted here). Periods and indicator names are parsed once per
+ * distinct string in JS; numbers in Vietnamese notation are parsed in SQL (`vi_number`). Blank and "-"
+ * values are skipped (not reported means missing, never zero); unparseable ones are rejected.
+ */
+import { parsePeriod } from '../../../../shared/vi-date';
+import { matchIndicator } from '../../../../shared/import-mapping';
+import { INDICATORS } from '../../../../shared/catalog';
+import { foldVi } from '../../../../shared/text';
+import { join, raw, sql, type Sql } from '../../db/sql';
+import { distinctMap } from '../distinct-map';
+import { nonDataRow } from '../row-rules';
+import { count, headerOf, idList, recordRejects, textOf, type LoadContext, type LoadResult } from './context';
+
+/** Slug for a new indicator named in a file: ASCII snake_case, at most 60 chars. */
+export function indicatorSlug(name: string): string {
+  const s = foldVi(name)
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  return /^[a-z]/.test(s) ? s : `i_${s || 'unnamed'}`.slice(0, 60);
+}
+
+export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadResult> {
+  const { ws } = ctx;
+  const t = (f: Parameters<typeof textOf>[1]) => textOf(ctx, f);
+  const nd = nonDataRow(ctx.columnCount, ctx.col.model_id ?? 'NULL', null);
+  const catalog = await ws.rows<{ code: string; name_vi: string; name_en: string | null; unit: string | null }>(
+    raw('SELECT code, name_vi, name_en, unit FROM indicators'),
+    ws.write,
+  );
+  const known = new Set(catalog.map((c) => c.code));
+  const defs = catalog.map((c) => {
+    const builtin = INDICATORS.find((d) => d.code === c.code);
+    return builtin ?? { ...c, name_en: c.name_en ?? c.code, unit: c.unit ?? '', aggregation: 'sum' as const, higher_is_better: true };
+  });
+
+  // Long rows: one per (source row, indicator). Wide files are melted column by column.
+  let melted: Sql;
+  if (wide) {
+    const parts = ctx.valueCols.map(
+      (v) => sql`SELECT _row, ${nd} AS nondata, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
+        ${v.indicator} AS ind_raw, nullif(trim(${raw(v.col)}), '') AS value_raw, ${v.header} AS value_header FROM ${raw(ctx.stg)}`,
+    );
+    melted = join(parts, ' UNION ALL ');
+  } else {
+    melted = sql`SELECT _row, ${nd} AS nondata, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
+      ${t('indicator')} AS ind_raw, ${t('value')} AS value_raw, ${headerOf(ctx, 'value')} AS value_header FROM ${raw(ctx.stg)}`;
+  }
+  await ws.exec(raw('DROP TABLE IF EXISTS vm'));
+  await ws.exec(sql`CREATE TEMP TABLE vm AS ${melted}`);
+
+  await distinctMap(ws, 'map_period', raw('vm'), raw('period_raw'), ['start', 'grain'], (s) => {
+    const p = parsePeriod(s);
+    return p ? [p.start, p.grain] : [null, null];
+  });
+  const newIndicators = new Map<string, string>();
+  await distinctMap(ws, 'map_ind', raw('vm'), raw('ind_raw'), ['code'], (s) => {
+    if (known.has(s)) return [s];
+    const m = matchIndicator(s, defs);
+    if (m) return [m.code];
+    const slug = indicatorSlug(s);
+    newIndicators.set(slug, s);
+    return [slug];
+  });
+
+  await ws.exec(raw('DROP TABLE IF EXISTS vi'));
+  await ws.exec(sql`CREATE TEMP TABLE vi AS
+    WITH p AS (
+      SELECT vm.*, mp.start AS period_start, mp.grain AS period_grain, mi.code AS indicator_code,
+        vi_number(value_raw) AS value,
+        value_raw IS NULL OR regexp_matches(value_raw, '^\\s*[-–—x]?\\s*$') AS blank
+      FROM vm LEFT JOIN map_period mp ON mp.s = period_raw LEFT JOIN map_ind mi ON mi.s = ind_raw
+      WHERE NOT nondata
+    ), q AS (
+      SELECT p.*, EXISTS (SELECT 1 FROM models m WHERE m.model_id = p.model_id) AS model_known,
+        row_number() OVER (PARTITION BY model_id, period_start, indicator_code ORDER BY _row) AS dup_rank
+      FROM p WHERE NOT blank
+    )
+    SELECT *,
+      CASE WHEN model_id IS NULL THEN ${headerOf(ctx, 'model_id')}
+           WHEN NOT model_known THEN ${headerOf(ctx, 'model_id')}
+           WHEN period_start IS NULL THEN ${headerOf(ctx, 'period')}
+           WHEN indicator_code IS NULL THEN ${headerOf(ctx, 'indicator')}
+           WHEN value IS NULL THEN value_header
+           WHEN dup_rank > 1 THEN value_header END AS reject_col,
+      CASE WHEN model_id IS NULL THEN 'IMPORT_MISSING_VALUE: model_id'
+           WHEN NOT model_known THEN 'IMPORT_UNKNOWN_MODEL'
+           WHEN period_start IS NULL THEN 'IMPORT_BAD_PERIOD'
+           WHEN indicator_code IS NULL THEN 'IMPORT_MISSING_VALUE: indicator'
+           WHEN value IS NULL THEN 'IMPORT_BAD_NUMBER'
+           WHEN dup_rank > 1 THEN 'IMPORT_DUPLICATE_VALUE' END AS reject_reason,
+      CASE WHEN NOT model_known THEN model_id WHEN period_start IS NULL THEN period_raw
+           WHEN value IS NULL THEN value_raw ELSE NULL END AS reject_value
+    FROM q`);
+
+  const rowsIn = await count(ws, `SELECT count(*) AS n FROM ${ctx.stg}`);
+  const rejected = await recordRejects(ctx, 'vi');
+  for (const [code, name] of newIndicators) {
+    const used = await count(ws, sql`SELECT count(*) AS n FROM vi WHERE indicator_code = ${code} AND reject_reason IS NULL`);
+    if (used === 0) {
+      newIndicators.delete(code);
+      continue;
+    }
+    await ws.exec(sql`INSERT INTO indicators SELECT ${code}, ${name}, NULL, NULL, 'sum', NULL, true, false
+      WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE code = ${code})`);
+  }
+  await ws.exec(sql`DELETE FROM indicator_values WHERE import_id IN ${idList(ctx.replaces)}`);
+  // A newer value for the same model, period and indicator replaces the older one.
+  await ws.exec(raw(`DELETE FROM indicator_values v USING (SELECT DISTINCT model_id, period_start, indicator_code
+      FROM vi WHERE reject_reason IS NULL) n
+    WHERE v.model_id = n.model_id AND v.period_start = CAST(n.period_start AS DATE) AND v.indicator_code = n.indicator_code`));
+  await ws.exec(sql`INSERT INTO indicator_values
+    SELECT model_id, CAST(period_start AS DATE), period_grain, indicator_code, value, ${ctx.importId}
+    FROM vi WHERE reject_reason IS NULL ORDER BY indicator_code, period_start, model_id`);
+  const imported = await count(ws, `SELECT count(*) AS n FROM vi WHERE reject_reason IS NULL`);
+  const rowsSeen = await count(ws, `SELECT count(DISTINCT _row) AS n FROM vm WHERE NOT nondata`);
+  await ws.exec(raw('DROP TABLE vi'));
+  await ws.exec(raw('DROP TABLE vm'));
+  return {
+    rowsIn,
+    imported,
+    rejected,
+    skipped: rowsIn - rowsSeen,
+    unregisteredUnits: [],
+    unknownFields: [],
+    newIndicators: [...newIndicators.keys()],
+  };
+}

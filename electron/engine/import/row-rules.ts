@@ -1,0 +1,26 @@
+/**
+ * Which staged rows are not data: blank rows, totals rows ("Tổng cộng", "Cộng", "Tổng"), column-number
+ * rows ("(1) (2) (3)" under a header) and signature/notes rows at the bottom ("Người lập biểu",
+ * "TM. BAN DÂN VẬN", "Ghi chú: …"). They are skipped and counted, never rejected.
+ */
+import { raw, type Sql } from '../db/sql';
+import { SEARCH_FOLD_SQL } from '../query/filter';
+
+const filled = (c: string) => `(CASE WHEN nullif(trim(${c}), '') IS NULL THEN 0 ELSE 1 END)`;
+
+/** SQL boolean: the staged row (columns c0..c{n-1}) is not data; `keyCol` is the row's identifier column. */
+export function nonDataRow(columnCount: number, keyCol: string, nameCol: string | null): Sql {
+  const cols = Array.from({ length: columnCount }, (_, i) => `c${i}`);
+  const filledCount = cols.length ? cols.map(filled).join(' + ') : '0';
+  const totalRe = `'^\\s*(tong cong|tong so|cong|tong)\\s*[:.]?\\s*$|^\\s*tong cong\\b'`;
+  const isTotal = (c: string) => `regexp_matches(${SEARCH_FOLD_SQL(c)}, ${totalRe})`;
+  const key = `nullif(trim(${keyCol}), '')`;
+  // A totals label anywhere in the first cells, on a row whose identifier is blank or itself the label.
+  const anyTotal = `(${key} IS NULL OR ${isTotal(keyCol)}) AND (${cols.slice(0, 4).map(isTotal).join(' OR ') || 'FALSE'})`;
+  const numberRow = nameCol
+    ? `(regexp_matches(coalesce(${keyCol}, ''), '^\\s*\\(?\\d{1,3}\\)?\\s*$') AND regexp_matches(coalesce(${nameCol}, ''), '^\\s*\\(?\\d{1,3}\\)?\\s*$'))`
+    : 'FALSE';
+  return raw(
+    `((${filledCount}) = 0 OR (${anyTotal}) OR ${numberRow} OR (${key} IS NULL AND (${filledCount}) <= 2))`,
+  );
+}

@@ -1,0 +1,15 @@
+/** Compile any validated spec to SQL. */
+import type { Spec } from '../../../shared/specs';
+import type { Sql } from '../db/sql';
+import { compileAggregate } from './aggregate';
+import type { CatalogCache } from './catalog-cache';
+import { compileModelQuery } from './models';
+
+export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
+  switch (spec.kind) {
+    case 'models':
+      return compileModelQuery(spec);
+    case 'aggregate':
+      return compileAggregate(spec, catalog);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The engine's dispatcher: validates every incoming message against the schemas in shared/api.ts,
+ * runs the method, and answers with a result, a typed error or progress. Queries run one at a time on
+ * the read connection; a newer request for the same `view` supersedes the older one (dropped if still
+ * queued, interrupted if running); `{cancel: id}` cancels a request.
+ */
+import path from 'node:path';
+import { IncomingSchema, ParamSchemas, type Method, type ResponseMessage, type Results } from '../../shared/api';
+import { AtlasError, toErrorPayload } from '../../shared/errors';
+import type { Spec } from '../../shared/specs';
+import type { Workspace } from './workspace/workspace';
+import { commitFiles, previewFile } from './import';
+import { queryArrow } from './db/arrow';
+import { compileSpec } from './query';
+import { CatalogCache } from './query/catalog-cache';
+import { workspaceInfo, catalogInfo } from './workspace/info';
+import { sql } from './db/sql';
+
+type Send = (msg: ResponseMessage) => void;
+
+interface Running {
+  controller: AbortController;
+  view?: string;
+  /** True while its SQL runs on the read connection (interrupt applies). */
+  onRead: boolean;
+}
+
+export class EngineServer {
+  private readonly running = new Map<number, Running>();
+  private readQueue: Promise<unknown> = Promise.resolve();
+  private catalog: CatalogCache | null = null;
+
+  constructor(readonly ws: Workspace) {}
+
+  /** Handle one raw incoming message (already parsed from JSON or structured-cloned). */
+  handle(raw: unknown, send: Send): void {
+    const parsed = IncomingSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
+      send({ id, ok: false, error: { code: 'REQUEST_INVALID', message: 'Malformed request' } });
+      return;
+    }
+    const msg = parsed.data;
+    if ('cancel' in msg) {
+      this.cancel(msg.cancel, 'CANCELLED');
+      return;
+    }
+    void this.dispatch(msg.id, msg.method, msg.params, msg.view, send);
+  }
+
+  private cancel(id: number, why: 'CANCELLED' | 'SUPERSEDED'): void {
+    const r = this.running.get(id);
+    if (!r) return;
+    r.controller.abort(why);
+    if (r.onRead) this.ws.read.interrupt();
+  }
+
+  private async dispatch(id: number, method: string, params: unknown, view: string | undefined, send: Send): Promise<void> {
+    if (!(method in ParamSchemas)) {
+      send({ id, ok: false, error: { code: 'METHOD_UNKNOWN', message: `Unknown method: ${method}` } });
+      return;
+    }
+    const m = method as Method;
+    const p = ParamSchemas[m].safeParse(params);
+    if (!p.success) {
+      const issue = p.error.issues[0];
+      send({
+        id,
+        ok: false,
+        error: {
+          code: m === 'query' ? 'SPEC_INVALID' : 'REQUEST_INVALID',
+          message: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'Invalid parameters',
+          details: { issues: p.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        },
+      });
+      return;
+    }
+    const controller = new AbortController();
+    const entry: Running = { controller, onRead: false };
+    if (view) {
+      entry.view = view;
+      for (const [otherId, r] of this.running) if (r.view === view) this.cancel(otherId, 'SUPERSEDED');
+    }
+    this.running.set(id, entry);
+    try {
+      const result = await this.run(m, p.data, entry, (done, total, stage) => send({ id, progress: { done, total, stage } }));
+      if (controller.signal.aborted) throw abortError(controller.signal);
+      send({ id, ok: true, result });
+    } catch (e) {
+      const err = controller.signal.aborted ? abortError(controller.signal) : e;
+      send({ id, ok: false, error: toErrorPayload(err) });
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  /** Run a method directly (in-process callers and tests). */
+  async run<M extends Method>(
+    m: M,
+    params: unknown,
+    entry: Running = { controller: new AbortController(), onRead: false },
+    progress?: (done: number, total: number, stage: string) => void,
+  ): Promise<Results[M]> {
+    const signal = entry.controller.signal;
+    switch (m) {
+      case 'workspace.info':
+        return (await this.onRead(entry, () => workspaceInfo(this.ws))) as Results[M];
+      case 'catalog.get':
+        return (await this.onRead(entry, () => catalogInfo(this.ws))) as Results[M];
+      case 'import.preview': {
+        const q = params as { file: string; encoding?: string };
+        return (await previewFile(path.resolve(q.file), q.encoding ? { encoding: q.encoding } : {})) as Results[M];
+      }
+      case 'import.commit': {
+        const q = params as { file: string; encoding?: string; sheets?: never };
+        const abs = path.resolve(q.file);
+        const reports = await commitFiles(this.ws, [abs], {
+          ...(q.encoding ? { encoding: q.encoding } : {}),
+          ...(q.sheets ? { sheets: { [abs]: q.sheets } } : {}),
+          signal,
+          onProgress: (stage, done, total) => progress?.(done, total, stage),
+        });
+        this.catalog = null;
+        return reports[0] as Results[M];
+      }
+      case 'import.rejects': {
+        const q = params as { importId: number; limit?: number };
+        return (await this.onRead(entry, async () => {
+          const t0 = performance.now();
+          const r = await queryArrow(
+            this.ws.read,
+            sql`SELECT row, "column", reason, value FROM import_rejects WHERE import_id = ${q.importId} ORDER BY row LIMIT ${q.limit ?? 100_000}`,
+          );
+          return { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion, ms: performance.now() - t0 };
+        })) as Results[M];
+      }
+      case 'query':
+        return (await this.onRead(entry, () => this.query(params as Spec))) as Results[M];
+      default:
+        throw new AtlasError('METHOD_UNKNOWN', `Unknown method: ${String(m)}`);
+    }
+  }
+
+  /** Compile and run a spec; result as Arrow IPC. */
+  async query(spec: Spec) {
+    const t0 = performance.now();
+    if (!this.catalog || this.catalog.dataVersion !== this.ws.dataVersion) this.catalog = await CatalogCache.load(this.ws);
+    const q = compileSpec(spec, this.catalog);
+    try {
+      const r = await queryArrow(this.ws.read, q);
+      return { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion, ms: performance.now() - t0 };
+    } catch (e) {
+      if (e instanceof AtlasError) throw e;
+      const msg = e instanceof Error ? e.message : String(e);
+      if (/interrupt/i.test(msg)) throw new AtlasError('CANCELLED', 'Query cancelled');
+      throw new AtlasError('QUERY_FAILED', msg);
+    }
+  }
+
+  /** Serialise work on the read connection; skip work whose request was cancelled while queued. */
+  private onRead<T>(entry: Running, fn: () => Promise<T>): Promise<T> {
+    const next = this.readQueue.then(async () => {
+      if (entry.controller.signal.aborted) throw abortError(entry.controller.signal);
+      entry.onRead = true;
+      try {
+        return await fn();
+      } finally {
+        entry.onRead = false;
+      }
+    });
+    this.readQueue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function abortError(signal: AbortSignal): AtlasError {
+  return signal.reason === 'SUPERSEDED'
+    ? new AtlasError('SUPERSEDED', 'A newer request for this view replaced this one')
+    : new AtlasError('CANCELLED', 'Cancelled');
+}
+
+

@@ -1,0 +1,225 @@
+/**
+ * A workspace: one DuckDB file (or an in-memory database for tests) opened with the engine's safety
+ * settings, migrated to the current schema, with a write connection (imports, user state) and a read
+ * connection (queries, interruptible on its own).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { AtlasError } from '../../../shared/errors';
+import { INDICATORS } from '../../../shared/catalog';
+import type { Sql } from '../db/sql';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+
+export interface OpenOptions {
+  /** Path of the `.duckdb` file, or ':memory:'. */
+  path: string;
+  /** Folder for temp spill files, staged copies of imported files and backups (created if missing). */
+  dataDir: string;
+  /** DuckDB memory limit, e.g. '2GB'. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** Files open in this process: DuckDB does not stop a second instance on one file in one process. */
+const openFiles = new Set<string>();
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Convert DuckDB row values to plain JS: bigint → number, DATE → ISO string. */
+function plain(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v && typeof v === 'object' && 'days' in v && typeof (v as { days: unknown }).days === 'number') {
+    return new Date((v as { days: number }).days * 86_400_000).toISOString().slice(0, 10);
+  }
+  if (v && typeof v === 'object' && 'micros' in v) {
+    const micros = (v as { micros: bigint }).micros;
+    return new Date(Number(micros / 1000n)).toISOString();
+  }
+  return v;
+}
+
+export class Workspace {
+  private closed = false;
+  private version = 0;
+
+  private constructor(
+    readonly path: string,
+    readonly dataDir: string,
+    readonly stagingDir: string,
+    private readonly instance: DuckDBInstance,
+    /** Imports and user-state edits. */
+    readonly write: DuckDBConnection,
+    /** Queries; `interrupt()` on it cancels only the running query. */
+    readonly read: DuckDBConnection,
+  ) {}
+
+  /** Open (creating if needed) and migrate a workspace. Throws WORKSPACE_LOCKED, WORKSPACE_NEWER, WORKSPACE_OPEN_FAILED. */
+  static async open(opts: OpenOptions): Promise<Workspace> {
+    const file = opts.path === ':memory:' ? ':memory:' : path.resolve(opts.path);
+    if (file !== ':memory:' && openFiles.has(file)) {
+      throw new AtlasError('WORKSPACE_LOCKED', `The workspace is already open in this app: ${file}`, { file });
+    }
+    const dataDir = path.resolve(opts.dataDir);
+    const stagingDir = path.join(dataDir, 'staging');
+    const tempDir = path.join(dataDir, 'tmp');
+    for (const d of [dataDir, stagingDir, tempDir, path.join(dataDir, 'extensions')]) fs.mkdirSync(d, { recursive: true });
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(file, {
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+        allow_community_extensions: 'false',
+      });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (/lock/i.test(msg)) {
+        throw new AtlasError('WORKSPACE_LOCKED', `The workspace is open in another program: ${file}`, { file });
+      }
+      throw new AtlasError('WORKSPACE_OPEN_FAILED', `Cannot open the workspace ${file}: ${msg}`, { file });
+    }
+    const write = await instance.connect();
+    try {
+      // Engine-chosen paths only (never user text); DuckDB may touch nothing else from here on.
+      const dirs = [stagingDir, tempDir].map((d) => sqlString(d + path.sep)).join(', ');
+      const settings = [
+        `SET temp_directory = ${sqlString(tempDir)}`,
+        `SET extension_directory = ${sqlString(path.join(dataDir, 'extensions'))}`,
+        `SET memory_limit = ${sqlString(opts.memoryLimit ?? '2GB')}`,
+        `SET threads = ${Math.max(1, Math.floor(opts.threads ?? 2))}`,
+        `SET allowed_directories = [${dirs}]`,
+        `SET enable_external_access = false`,
+        `SET lock_configuration = true`,
+      ];
+      for (const s of settings) await write.run(s);
+      const read = await instance.connect();
+      const ws = new Workspace(file, dataDir, stagingDir, instance, write, read);
+      await ws.migrate();
+      if (file !== ':memory:') openFiles.add(file);
+      return ws;
+    } catch (e) {
+      write.closeSync();
+      instance.closeSync();
+      throw e;
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    const hasMeta = await this.rows<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`,
+    );
+    let current = 0;
+    if ((hasMeta[0]?.n ?? 0) > 0) {
+      const v = await this.rows<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
+      current = Number(v[0]?.value ?? 0);
+    }
+    if (current > SCHEMA_VERSION) {
+      throw new AtlasError(
+        'WORKSPACE_NEWER',
+        `This workspace was written by a newer DVK Atlas (schema ${current} > ${SCHEMA_VERSION}). Update the app to open it.`,
+        { file: this.path },
+      );
+    }
+    if (current === SCHEMA_VERSION) {
+      await this.loadVersion();
+      return;
+    }
+    await this.write.run('BEGIN TRANSACTION');
+    try {
+      for (let v = current; v < SCHEMA_VERSION; v++) for (const stmt of MIGRATIONS[v] ?? []) await this.write.run(stmt);
+      await this.write.run(
+        `INSERT OR REPLACE INTO meta VALUES ('schema_version', $1), ('data_version', coalesce((SELECT value FROM meta WHERE key = 'data_version'), '0'))`,
+        [String(SCHEMA_VERSION)],
+      );
+      await this.seedCatalogue();
+      await this.write.run('COMMIT');
+    } catch (e) {
+      await this.write.run('ROLLBACK');
+      throw e;
+    }
+    if (this.path !== ':memory:') await this.write.run('CHECKPOINT');
+    await this.loadVersion();
+  }
+
+  private async seedCatalogue(): Promise<void> {
+    for (const d of INDICATORS) {
+      await this.write.run(
+        `INSERT INTO indicators SELECT $1, $2, $3, $4, $5, $6, $7, true WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE code = $1)`,
+        [d.code, d.name_vi, d.name_en, d.unit, d.aggregation, d.weight_by ?? null, d.higher_is_better],
+      );
+    }
+  }
+
+  private async loadVersion(): Promise<void> {
+    const v = await this.rows<{ value: string }>(`SELECT value FROM meta WHERE key = 'data_version'`);
+    this.version = Number(v[0]?.value ?? 0);
+  }
+
+  /** Increases whenever imported data changes; caches key on it. */
+  get dataVersion(): number {
+    return this.version;
+  }
+
+  /** Bump the data version inside the caller's write transaction. */
+  async bumpDataVersion(): Promise<void> {
+    await this.write.run(`UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR) WHERE key = 'data_version'`);
+  }
+
+  /** After a commit: refresh the cached data version. */
+  async refreshVersion(): Promise<void> {
+    await this.loadVersion();
+  }
+
+  /** Run engine-written SQL text (no parameters) or a built fragment on a connection; return plain row objects. */
+  async rows<T = Record<string, unknown>>(q: string | Sql, conn: DuckDBConnection = this.read): Promise<T[]> {
+    const { text, params } = typeof q === 'string' ? { text: q, params: [] } : q.build();
+    const reader = await conn.runAndReadAll(text, params);
+    const out = reader.getRowObjects();
+    return out.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(r)) o[k] = plain(r[k]);
+      return o as T;
+    });
+  }
+
+  /** Run a statement on the write connection. */
+  async exec(q: string | Sql): Promise<void> {
+    const { text, params } = typeof q === 'string' ? { text: q, params: [] } : q.build();
+    await this.write.run(text, params);
+  }
+
+  /**
+   * Run `fn` in one write transaction: all of it lands or none of it does. On success the WAL is
+   * checkpointed (file workspaces) so a crash afterwards has nothing to replay.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.write.run('BEGIN TRANSACTION');
+    let result: T;
+    try {
+      result = await fn();
+      await this.write.run('COMMIT');
+    } catch (e) {
+      try {
+        await this.write.run('ROLLBACK');
+      } catch {
+        // The transaction may already be aborted by DuckDB; the original error is what matters.
+      }
+      throw e;
+    }
+    if (this.path !== ':memory:') await this.write.run('CHECKPOINT');
+    await this.loadVersion();
+    return result;
+  }
+
+  /** Close connections and the instance, releasing the file lock. Safe to call twice. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.read.closeSync();
+    this.write.closeSync();
+    this.instance.closeSync();
+    openFiles.delete(this.path);
+  }
+}

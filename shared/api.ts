@@ -1,0 +1,148 @@
+/**
+ * The one service interface between the UI (or CLI, or a test) and the engine, and the wire protocol
+ * that carries it over any transport (Electron MessagePort, WebSocket, in-process).
+ */
+import { z } from 'zod';
+import type { ErrorPayload } from './errors';
+import type { ImportPreview, ImportReport } from './import-types';
+import { SpecSchema } from './specs';
+
+/** Tabular results travel as Arrow IPC (stream format) bytes. */
+export interface TableResult {
+  arrow: Uint8Array;
+  rowCount: number;
+  dataVersion: number;
+  /** Engine time in ms (compile + execute + encode). */
+  ms: number;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  dataVersion: number;
+  counts: Record<string, number>;
+  periodRange: { from: string | null; to: string | null };
+  imports: {
+    id: number;
+    file: string;
+    sheet: string | null;
+    kind: string | null;
+    rowsIn: number;
+    rowsImported: number;
+    rowsRejected: number;
+    status: string;
+    finished: string | null;
+  }[];
+}
+
+export interface CatalogInfo {
+  indicators: {
+    code: string;
+    name_vi: string;
+    name_en: string | null;
+    unit: string | null;
+    aggregation: string;
+    higher_is_better: boolean;
+  }[];
+  fields: string[];
+  sponsors: string[];
+  statuses: string[];
+  provinces: string[];
+  units: { code: string; name: string; type: string | null; province: string | null }[];
+}
+
+const SheetChoiceSchema = z
+  .object({
+    sheet: z.string().max(500),
+    kind: z.enum(['models', 'values_long', 'values_wide', 'units', 'boundaries', 'crosswalk', 'unknown']),
+    headerRow: z.number().int().min(0).max(1_048_576),
+    headerRows: z.number().int().min(1).max(2),
+    columns: z
+      .array(
+        z
+          .object({
+            index: z.number().int().min(0).max(20_000),
+            target: z.string().max(40).nullable(),
+            indicator: z.string().max(64).optional(),
+          })
+          .strict(),
+      )
+      .max(20_000),
+    skip: z.boolean().optional(),
+  })
+  .strict();
+
+/** Parameter schemas per method: every incoming request is validated with these before use. */
+export const ParamSchemas = {
+  'workspace.info': z.object({}).strict(),
+  'catalog.get': z.object({}).strict(),
+  'import.preview': z.object({ file: z.string().min(1).max(4096), encoding: z.string().max(40).optional() }).strict(),
+  'import.commit': z
+    .object({
+      file: z.string().min(1).max(4096),
+      encoding: z.string().max(40).optional(),
+      sheets: z.array(SheetChoiceSchema).max(1000).optional(),
+    })
+    .strict(),
+  'import.rejects': z
+    .object({ importId: z.number().int().min(0), limit: z.number().int().min(1).max(1_000_000).optional() })
+    .strict(),
+  query: SpecSchema,
+} as const;
+
+export type Method = keyof typeof ParamSchemas;
+export type Params<M extends Method> = z.infer<(typeof ParamSchemas)[M]>;
+
+export interface Results {
+  'workspace.info': WorkspaceInfo;
+  'catalog.get': CatalogInfo;
+  'import.preview': ImportPreview;
+  'import.commit': ImportReport;
+  'import.rejects': TableResult;
+  query: TableResult;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  stage: string;
+}
+
+/** Options of one call: a view key makes a newer call for the same view supersede the older one. */
+export interface CallOptions {
+  view?: string;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+/** The typed API every transport offers. */
+export interface AtlasApi {
+  call<M extends Method>(method: M, params: Params<M>, opts?: CallOptions): Promise<Results[M]>;
+}
+
+// ---- wire messages ----
+export interface RequestMessage {
+  id: number;
+  method: string;
+  params: unknown;
+  view?: string;
+}
+export interface CancelMessage {
+  cancel: number;
+}
+export type ResponseMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ErrorPayload }
+  | { id: number; progress: Progress };
+
+export const IncomingSchema = z.union([
+  z
+    .object({
+      id: z.number().int().min(0),
+      method: z.string().max(100),
+      params: z.unknown(),
+      view: z.string().max(200).optional(),
+    })
+    .strict(),
+  z.object({ cancel: z.number().int().min(0) }).strict(),
+]);
