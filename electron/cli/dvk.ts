@@ -15,6 +15,7 @@ import { EngineServer } from '../engine/server';
 import { workspaceInfo } from '../engine/workspace/info';
 import { writeSample } from '../engine/sample';
 import { tableColumns, tableRows, toCsv } from './output';
+import { registerServe } from './serve';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -103,7 +104,10 @@ export function buildProgram(): Command {
       if (!fs.existsSync(o.workspace)) throw new AtlasError('FILE_NOT_FOUND', `No workspace at ${o.workspace}`);
       await withWorkspace(o.workspace, async (ws) => {
         const info = await workspaceInfo(ws);
-        if (o.json) return out(JSON.stringify(info, null, 2) + '\n');
+        if (o.json) {
+          out(JSON.stringify(info, null, 2) + '\n');
+          return;
+        }
         out(`workspace ${info.path} (schema ${info.schemaVersion}, data version ${info.dataVersion})\n`);
         for (const [t, n] of Object.entries(info.counts)) out(`  ${t.padEnd(18)} ${n}\n`);
         out(`  periods            ${info.periodRange.from ?? '–'} … ${info.periodRange.to ?? '–'}\n`);
@@ -131,6 +135,7 @@ export function buildProgram(): Command {
         else out(toCsv(rows, tableColumns(r.arrow)));
       });
     });
+  registerServe(program);
   return program;
 }
 

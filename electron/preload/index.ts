@@ -6,9 +6,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('atlas', {
   transport: 'electron' as const,
-  /** Resolves with the engine port once main has wired it. */
+  /** Resolves with the engine port (a DOM MessagePort in the renderer) once main has wired it. */
   enginePort: () =>
-    new Promise<MessagePort>((resolve) => {
-      ipcRenderer.once('atlas:engine-port', (e) => resolve(e.ports[0] as MessagePort));
+    new Promise<unknown>((resolve) => {
+      ipcRenderer.once('atlas:engine-port', (e) => resolve(e.ports[0]));
     }),
 });

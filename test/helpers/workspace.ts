@@ -29,7 +29,7 @@ export async function tableChecksums(ws: Workspace): Promise<Record<string, stri
   const tables = ['units', 'boundaries', 'models', 'indicators', 'indicator_values', 'imports', 'import_rejects', 'shortlist', 'notes', 'saved_views', 'meta'];
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const r = await ws.rows<{ n: number; h: string }>(`SELECT count(*)::INTEGER AS n, coalesce(CAST(sum(hash(t.*)) AS VARCHAR), '0') AS h FROM ${t} t`);
+    const r = await ws.rows<{ n: number; h: string }>(`SELECT count(*)::INTEGER AS n, coalesce(CAST(sum(hash(t)) AS VARCHAR), '0') AS h FROM ${t} t`);
     out[t] = `${r[0]?.n}:${r[0]?.h}`;
   }
   return out;

@@ -26,9 +26,14 @@ export async function distinctMap(
     const r = fn(k);
     outCols.forEach((_, i) => (outs[i] as (string | null)[]).push(r[i] ?? null));
   }
+  await ws.exec(raw(`DROP TABLE IF EXISTS ${name}`));
+  if (keys.length === 0) {
+    // An empty list parameter has no element type in DuckDB: create the empty table directly.
+    await ws.exec(raw(`CREATE TEMP TABLE ${name} (s VARCHAR${outCols.map((c) => `, ${c} VARCHAR`).join('')})`));
+    return;
+  }
   const cols = outCols.map((c, i) => sql`unnest(${listValue(outs[i] as (string | null)[])}::VARCHAR[]) AS ${raw(c)}`);
   let select = sql`unnest(${listValue(keys)}::VARCHAR[]) AS s`;
   for (const c of cols) select = sql`${select}, ${c}`;
-  await ws.exec(raw(`DROP TABLE IF EXISTS ${name}`));
   await ws.exec(sql`CREATE TEMP TABLE ${raw(name)} AS SELECT ${select}`);
 }

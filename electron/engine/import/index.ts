@@ -164,7 +164,9 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
   try {
     let n = 0;
     for (const p of planned) {
-      opts.onProgress?.('stage', n++, planned.length);
+      // (not inside the optional call: `?.` would skip the increment when there is no listener)
+      n++;
+      opts.onProgress?.('stage', n - 1, planned.length);
       if (p.choice.kind === 'boundaries' || !p.info) continue;
       let copy = copies.get(p.file);
       if (!copy) {
@@ -190,9 +192,8 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
 
     const reports = await ws.transaction(async () => {
       const byFile = new Map<string, ImportReport>();
-      let i = 0;
-      for (const p of planned) {
-        opts.onProgress?.('load', i++, planned.length);
+      for (const [i, p] of planned.entries()) {
+        opts.onProgress?.('load', i, planned.length);
         if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
         const sourceKey = `${path.basename(p.file).toLowerCase()}|${p.choice.sheet}|${p.choice.kind}`;
         const prev = await ws.rows<{ id: number }>(
