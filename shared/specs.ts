@@ -110,5 +110,19 @@ export const AggregateSpecSchema = z
   .strict();
 export type AggregateSpec = z.infer<typeof AggregateSpecSchema>;
 
-export const SpecSchema = z.discriminatedUnion('kind', [ModelQuerySchema, AggregateSpecSchema]);
+/** Every value one model reported (model detail, sparklines): indicator_code, period_start, value. */
+export const ModelValuesSpecSchema = z
+  .object({
+    kind: z.literal('model_values'),
+    modelId: z.string().min(1).max(200),
+    indicators: z.array(IndicatorCode).max(100).optional(),
+  })
+  .strict();
+export type ModelValuesSpec = z.infer<typeof ModelValuesSpecSchema>;
+
+export const SpecSchema = z.discriminatedUnion('kind', [
+  ModelQuerySchema,
+  AggregateSpecSchema,
+  ModelValuesSpecSchema,
+]);
 export type Spec = z.infer<typeof SpecSchema>;

@@ -3,7 +3,7 @@ import type { Spec } from '../../../shared/specs';
 import type { Sql } from '../db/sql';
 import { compileAggregate } from './aggregate';
 import type { CatalogCache } from './catalog-cache';
-import { compileModelQuery } from './models';
+import { compileModelQuery, compileModelValues } from './models';
 
 export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
   switch (spec.kind) {
@@ -11,5 +11,7 @@ export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
       return compileModelQuery(spec);
     case 'aggregate':
       return compileAggregate(spec, catalog);
+    case 'model_values':
+      return compileModelValues(spec);
   }
 }

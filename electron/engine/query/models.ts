@@ -1,5 +1,6 @@
 /** Compile a ModelQuery (the model list page) to SQL. */
-import type { ModelQuery } from '../../../shared/specs';
+import type { ModelQuery, ModelValuesSpec } from '../../../shared/specs';
+import { listValue } from '@duckdb/node-api';
 import { and, ident, raw, sql, type Sql } from '../db/sql';
 import { modelConditions } from './filter';
 
@@ -18,4 +19,11 @@ export function compileModelQuery(q: ModelQuery): Sql {
     WHERE ${where}
     ORDER BY ${sortExpr} ${dir} NULLS LAST, m.model_id
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** Every value one model reported, ordered by indicator then period. */
+export function compileModelValues(q: ModelValuesSpec): Sql {
+  const ind = q.indicators?.length ? sql`AND indicator_code = ANY(${listValue(q.indicators)})` : raw('');
+  return sql`SELECT indicator_code, period_start, value FROM indicator_values
+    WHERE model_id = ${q.modelId} ${ind} ORDER BY indicator_code, period_start`;
 }
