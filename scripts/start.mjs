@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-let electronPath = null;
-try {
-  electronPath = require('electron');
-} catch {
-  electronPath = null;
+function findElectron() {
+  try {
+    return require('electron');
+  } catch {
+    return null;
+  }
 }
+const electronPath = findElectron();
 const hasElectron = typeof electronPath === 'string' && fs.existsSync(electronPath);
 
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });

@@ -32,7 +32,13 @@ export async function distinctMap(
     await ws.exec(raw(`CREATE TEMP TABLE ${name} (s VARCHAR${outCols.map((c) => `, ${c} VARCHAR`).join('')})`));
     return;
   }
-  const cols = outCols.map((c, i) => sql`unnest(${listValue(outs[i] as (string | null)[])}::VARCHAR[]) AS ${raw(c)}`);
+  // @duckdb/node-api 1.5.5 drops the values of a bound list whose first item is null, so nulls travel
+  // as a sentinel and are restored in SQL.
+  const NUL = '\u0000∅';
+  const cols = outCols.map(
+    (c, i) =>
+      sql`nullif(unnest(${listValue((outs[i] as (string | null)[]).map((v) => v ?? NUL))}::VARCHAR[]), ${NUL}) AS ${raw(c)}`,
+  );
   let select = sql`unnest(${listValue(keys)}::VARCHAR[]) AS s`;
   for (const c of cols) select = sql`${select}, ${c}`;
   await ws.exec(sql`CREATE TEMP TABLE ${raw(name)} AS SELECT ${select}`);

@@ -20,7 +20,9 @@ export function nonDataRow(columnCount: number, keyCol: string, nameCol: string 
   const numberRow = nameCol
     ? `(regexp_matches(coalesce(${keyCol}, ''), '^\\s*\\(?\\d{1,3}\\)?\\s*$') AND regexp_matches(coalesce(${nameCol}, ''), '^\\s*\\(?\\d{1,3}\\)?\\s*$'))`
     : 'FALSE';
+  const nameBlank = nameCol ? `nullif(trim(${nameCol}), '') IS NULL` : 'FALSE';
   return raw(
-    `((${filledCount}) = 0 OR (${anyTotal}) OR ${numberRow} OR (${key} IS NULL AND (${filledCount}) <= 2))`,
+    // Signature and notes rows: at most two filled cells and no identifier, or no name beside it.
+    `((${filledCount}) = 0 OR (${anyTotal}) OR ${numberRow} OR ((${filledCount}) <= 2 AND (${key} IS NULL OR ${nameBlank})))`,
   );
 }

@@ -73,7 +73,7 @@ export async function loadBoundaries(ws: Workspace, file: string, importId: numb
     await ws.exec(sql`INSERT INTO boundaries VALUES (${code}, ${JSON.stringify(f.geometry)}, ${file}, ${importId})`);
     const area = Number(p.area_km2 ?? p.dien_tich ?? NaN);
     const type = pick(p, ['type', 'loai']) ?? normaliseUnitName(name ?? '').type ?? null;
-    await ws.exec(sql`INSERT INTO units SELECT ${code}, ${pick(p, ['name', 'ten']) ?? name ?? code}, ${name}, ${type},
+    await ws.exec(sql`INSERT INTO units SELECT ${code}, ${name ?? code}, ${name}, ${type},
         ${pick(p, ['province_name', 'province', 'tinh'])}, NULL, ${Number.isFinite(area) ? area : null},
         ${normaliseUnitName(name ?? '').key}, ${importId}
       WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = ${code})`);

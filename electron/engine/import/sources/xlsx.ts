@@ -1,0 +1,306 @@
+/**
+ * XLSX reading: our zip reader opens only the parts needed (workbook, relationships, shared strings,
+ * styles, then one worksheet as a stream) and exceljs's streaming WorkbookReader/WorksheetReader parse
+ * them. The workbook DOM is never built, a preview stops after the first rows, nothing is unpacked to
+ * disk, and text is decoded with a streaming UTF-8 decoder (exceljs decodes each chunk on its own, which
+ * would garble a Vietnamese letter split across two chunks).
+ */
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AtlasError } from '../../../../shared/errors';
+import type { ImportProblem } from '../../../../shared/import-types';
+import { dateText, excelSerialToDate, isDateFormat, numberText, textOrNull } from './cells';
+import { checkAborted, type SourceRow } from './staging';
+import { ZipError, ZipFile } from './zip';
+
+interface Rel {
+  Id: string;
+  Target: string;
+  Type?: string;
+}
+interface InternalCell {
+  value: unknown;
+  numFmt?: string;
+}
+interface InternalRow {
+  number: number;
+  eachCell(opts: { includeEmpty: boolean }, cb: (cell: InternalCell, col: number) => void): void;
+}
+type InternalWorksheetReader = AsyncIterable<InternalRow>;
+/** The parts of exceljs's WorkbookReader we drive by hand (stable in exceljs 4.x). */
+interface InternalWorkbookReader {
+  _parseRels(stream: Readable): Promise<void>;
+  _parseWorkbook(stream: Readable): Promise<void>;
+  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: InternalWorksheetReader }>;
+  workbookRels?: Rel[];
+  model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
+  properties?: { model?: { date1904?: boolean } };
+}
+
+/** One worksheet of the workbook, in workbook order. */
+export interface XlsxSheetRef {
+  name: string;
+  /** Path of the worksheet part inside the zip. */
+  part: string;
+  hidden: boolean;
+}
+
+/** Options for reading the rows of one sheet. */
+export interface XlsxRowOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Problems found while reading (formulas without cached values) are pushed here. */
+  problems: ImportProblem[];
+  /** Applied to every text cell (legacy-encoding repair), before NFC. */
+  transform?: (s: string) => string;
+}
+
+const OFFICE_DOC = /\/officeDocument$/;
+
+/** Spreadsheet column letters of a 1-based column number. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function resolvePart(baseDir: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  return path.posix.normalize(path.posix.join(baseDir, target));
+}
+
+/** An open XLSX workbook. */
+export class XlsxWorkbook {
+  private constructor(
+    private readonly zip: ZipFile,
+    private readonly reader: InternalWorkbookReader,
+    readonly sheets: XlsxSheetRef[],
+    private readonly date1904: boolean,
+  ) {}
+
+  /** True when the zip holds a spreadsheet workbook (not a Word file or a zipped shapefile). */
+  static isWorkbookZip(zip: ZipFile): boolean {
+    return (
+      !!zip.find('xl/workbook.xml') || [...zip.entries.keys()].some((k) => /(^|\/)workbook\d*\.xml$/i.test(k))
+    );
+  }
+
+  /**
+   * Opens the workbook: central directory, workbook part, relationships, shared strings and styles.
+   * Throws FILE_UNREADABLE (truncated/corrupt zip) or FILE_FORMAT_UNKNOWN (a zip that is no workbook).
+   */
+  static async open(file: string): Promise<XlsxWorkbook> {
+    let zip: ZipFile;
+    try {
+      zip = await ZipFile.open(file);
+    } catch (e) {
+      throw new AtlasError(
+        'FILE_UNREADABLE',
+        `The workbook is damaged or incomplete (${(e as Error).message})`,
+        { file },
+      );
+    }
+    try {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore',
+        styles: 'cache',
+        worksheets: 'emit',
+      }) as unknown as InternalWorkbookReader;
+      const text = async (name: string): Promise<Readable | undefined> => {
+        const entry = zip.find(name);
+        if (!entry) return undefined;
+        const s = await zip.openStream(entry);
+        s.setEncoding('utf8');
+        return s;
+      };
+      // Locate the workbook part through the package relationships.
+      let wbPart = 'xl/workbook.xml';
+      const rootRels = await text('_rels/.rels');
+      if (rootRels) {
+        await reader._parseRels(rootRels);
+        const office = (reader.workbookRels ?? []).find((r) => OFFICE_DOC.test(r.Type ?? ''));
+        if (office) wbPart = resolvePart('', office.Target);
+      }
+      const wbStream = await text(wbPart);
+      if (!wbStream) {
+        throw new AtlasError('FILE_FORMAT_UNKNOWN', 'This zip file is not an Excel workbook', { file });
+      }
+      const dir = path.posix.dirname(wbPart);
+      const relsPart = path.posix.join(dir, '_rels', `${path.posix.basename(wbPart)}.rels`);
+      reader.workbookRels = [];
+      const wbRels = await text(relsPart);
+      if (wbRels) await reader._parseRels(wbRels);
+      await reader._parseWorkbook(wbStream);
+      const rels = reader.workbookRels ?? [];
+      const relOf = (suffix: string): string | undefined => {
+        const r = rels.find((x) => (x.Type ?? '').endsWith(suffix));
+        return r ? resolvePart(dir, r.Target) : undefined;
+      };
+      const ss = await text(relOf('/sharedStrings') ?? path.posix.join(dir, 'sharedStrings.xml'));
+      if (ss) {
+        for await (const _ of reader._parseSharedStrings(ss)) {
+          // cache mode: fills reader.sharedStrings
+        }
+      }
+      const st = await text(relOf('/styles') ?? path.posix.join(dir, 'styles.xml'));
+      if (st) await reader._parseStyles(st);
+      const sheets: XlsxSheetRef[] = [];
+      for (const s of reader.model?.sheets ?? []) {
+        const rel = rels.find((r) => r.Id === s.rId);
+        if (!rel || !(rel.Type ?? '/worksheet').endsWith('/worksheet')) continue;
+        sheets.push({
+          name: (s.name ?? '').normalize('NFC'),
+          part: resolvePart(dir, rel.Target),
+          hidden: !!s.state && s.state !== 'visible',
+        });
+      }
+      const date1904 = !!reader.properties?.model?.date1904;
+      return new XlsxWorkbook(zip, reader, sheets, date1904);
+    } catch (e) {
+      if (e instanceof AtlasError) throw e;
+      throw new AtlasError('FILE_UNREADABLE', `The workbook cannot be read (${(e as Error).message})`, {
+        file,
+      });
+    }
+  }
+
+  /**
+   * The rows of one sheet as text cells, streamed. Rows that are absent from the file (never touched
+   * in Excel) are not yielded; row numbers are Excel's. Stops reading when the consumer stops.
+   */
+  async *rows(sheet: XlsxSheetRef, opts: XlsxRowOptions): AsyncGenerator<SourceRow> {
+    const entry = this.zip.find(sheet.part);
+    if (!entry)
+      throw new AtlasError('FILE_UNREADABLE', `Sheet "${sheet.name}" is missing from the workbook`, {
+        sheet: sheet.name,
+      });
+    let done = 0;
+    const onBytes = opts.onProgress
+      ? (n: number): void => {
+          done += n;
+          opts.onProgress?.(done, entry.compressedSize);
+        }
+      : undefined;
+    let stream: Readable;
+    try {
+      stream = await this.zip.openStream(entry, onBytes);
+    } catch (e) {
+      throw new AtlasError(
+        'FILE_UNREADABLE',
+        `Sheet "${sheet.name}" cannot be read (${(e as Error).message})`,
+        { sheet: sheet.name },
+      );
+    }
+    stream.setEncoding('utf8');
+    const first = this.reader._parseWorksheet(stream, '0').next();
+    if (first.done) throw new AtlasError('INTERNAL', 'exceljs did not emit the worksheet');
+    const ws = first.value.value;
+    let noValue = 0;
+    let noValueAt: { row: number; column: string } | undefined;
+    let lastRow = 0;
+    let n = 0;
+    try {
+      for await (const row of ws) {
+        if ((++n & 1023) === 0) checkAborted(opts.signal, { sheet: sheet.name });
+        const rowNo = Number.isFinite(row.number) && row.number > lastRow ? row.number : lastRow + 1;
+        lastRow = rowNo;
+        const cells: (string | null)[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const v = this.cellText(cell, opts.transform);
+          if (v === undefined) {
+            noValue++;
+            noValueAt ??= { row: rowNo, column: columnLetter(col) };
+            return;
+          }
+          if (v === null) return;
+          while (cells.length < col - 1) cells.push(null);
+          cells[col - 1] = v;
+        });
+        yield { row: rowNo, cells };
+      }
+    } catch (e) {
+      if (e instanceof AtlasError) throw e;
+      throw new AtlasError(
+        'FILE_UNREADABLE',
+        `Sheet "${sheet.name}" is damaged near row ${lastRow + 1} (${(e as Error).message})`,
+        {
+          sheet: sheet.name,
+          row: lastRow + 1,
+        },
+      );
+    } finally {
+      stream.destroy();
+      if (noValue > 0) {
+        opts.problems.push({
+          code: 'FORMULA_NO_VALUE',
+          message: `${noValue} formula cell(s) have no saved result (open and save the file in Excel to compute them); read as blank`,
+          severity: 'warning',
+          ...(noValueAt ? { row: noValueAt.row, column: noValueAt.column } : {}),
+        });
+      }
+    }
+  }
+
+  /** Staging text of one exceljs cell value; undefined = a formula without a cached result. */
+  private cellText(cell: InternalCell, transform?: (s: string) => string): string | null | undefined {
+    return valueText(cell.value, cell.numFmt, this.date1904, transform);
+  }
+
+  /** Closes nothing (streams are closed as they finish); present for symmetry with other readers. */
+  close(): void {
+    // The zip reader holds no open handle between reads.
+  }
+}
+
+/**
+ * Text of an exceljs cell value: numbers as String(n), Date → 'YYYY-MM-DD', booleans 'TRUE'/'FALSE',
+ * rich text joined, formulas → their cached result (undefined when there is none), errors → null.
+ */
+export function valueText(
+  value: unknown,
+  numFmt: string | undefined,
+  date1904: boolean,
+  transform?: (s: string) => string,
+): string | null | undefined {
+  if (value == null) return null;
+  switch (typeof value) {
+    case 'number':
+      return numberText(value);
+    case 'string':
+      return textOrNull(transform ? transform(value) : value);
+    case 'boolean':
+      return value ? 'TRUE' : 'FALSE';
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (value instanceof Date) return dateText(value);
+  const o = value as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const r = o['result'];
+    if (r === undefined) return undefined;
+    if (typeof r === 'number' && isDateFormat(numFmt))
+      return Number.isFinite(r) ? dateText(excelSerialToDate(r, date1904)) : null;
+    if (r !== null && typeof r === 'object' && 'error' in r) return null;
+    return valueText(r, numFmt, date1904, transform) ?? null;
+  }
+  if (Array.isArray(o['richText'])) {
+    const s = (o['richText'] as { text?: unknown }[])
+      .map((p) => (typeof p.text === 'string' ? p.text : ''))
+      .join('');
+    return textOrNull(transform ? transform(s) : s);
+  }
+  if ('error' in o) return null;
+  if (typeof o['text'] === 'string') return textOrNull(transform ? transform(o['text']) : o['text']);
+  return null;
+}
+
+export { ZipError };
