@@ -1,6 +1,7 @@
 /** A tiny hand-made dataset inserted straight into a workspace, for query tests with known answers. */
 import type { Workspace } from '../../electron/engine/workspace/workspace';
 import { SEARCH_FOLD_SQL } from '../../electron/engine/query/filter';
+import { rebuildDerived } from '../../electron/engine/workspace/derived';
 
 export async function insertTinyData(ws: Workspace): Promise<void> {
   await ws.exec(`INSERT INTO units VALUES
@@ -25,4 +26,5 @@ export async function insertTinyData(ws: Workspace): Promise<void> {
     ('MH-2', DATE '2024-03-01', 'month', 'records_processed', 300, NULL),
     ('MH-3', DATE '2025-02-01', 'month', 'turnaround_minutes', 40, NULL),
     ('MH-3', DATE '2025-02-01', 'month', 'records_processed', 100, NULL)`);
+  await rebuildDerived(ws);
 }

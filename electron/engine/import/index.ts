@@ -26,6 +26,7 @@ import { loadModels } from './loaders/models';
 import { loadValues } from './loaders/values';
 import { loadUnits } from './loaders/units';
 import { loadBoundaries } from './loaders/boundaries';
+import { rebuildDerived } from '../workspace/derived';
 
 export interface ImportOptions {
   encoding?: string;
@@ -230,6 +231,8 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
         byFile.set(p.file, rep);
       }
       await ws.bumpDataVersion();
+      opts.onProgress?.('derive', planned.length, planned.length);
+      await rebuildDerived(ws);
       return [...byFile.values()];
     });
     const ms = Date.now() - started;

@@ -1,46 +1,46 @@
-/** SQL expressions for the dimensions of the shared Filter/spec model. */
+/** SQL expressions for the dimensions of the spec model, over `model_dim` (m) or `facts` (f). */
 import type { Dimension, Grain } from '../../../shared/specs';
 import { raw, type Sql } from '../db/sql';
 
 export interface DimensionSql {
   /** Grouping key (stable across locales). */
   key: Sql;
-  /** Display label (Vietnamese names as stored). */
+  /** Display label (an aggregate over the group, e.g. the unit's name). */
   label: Sql;
-  /** True when the dimension lives on indicator values rather than models. */
+  /** True when the dimension exists only on values (period, indicator). */
   valueLevel: boolean;
 }
 
-const periodTrunc: Record<Grain, string> = { month: 'month', quarter: 'quarter', year: 'year' };
+const plain = (alias: string, col: string): DimensionSql => ({
+  key: raw(`${alias}.${col}`),
+  label: raw(`any_value(${alias}.${col})`),
+  valueLevel: false,
+});
 
-/** The key and label expressions of a dimension; `grain` applies to `period`. */
-export function dimensionSql(d: Dimension, grain: Grain = 'month'): DimensionSql {
+/** The key and label of a dimension on table alias `alias`; `grain` applies to `period`. */
+export function dimensionSql(d: Dimension, alias: 'm' | 'f', grain: Grain = 'month'): DimensionSql {
   switch (d) {
-    case 'province':
-      return { key: raw('coalesce(u.province, m.province)'), label: raw('coalesce(u.province, m.province)'), valueLevel: false };
     case 'unit':
-      return { key: raw('m.unit_code'), label: raw('any_value(coalesce(u.name, m.unit_name, m.unit_code))'), valueLevel: false };
+      return { key: raw(`${alias}.unit_code`), label: raw(`any_value(${alias}.unit_name)`), valueLevel: false };
     case 'unit_type':
-      return { key: raw('u.type'), label: raw('u.type'), valueLevel: false };
-    case 'field':
-      return { key: raw('m.field'), label: raw('m.field'), valueLevel: false };
-    case 'sponsor':
-      return { key: raw('m.sponsor'), label: raw('m.sponsor'), valueLevel: false };
-    case 'status':
-      return { key: raw('m.status'), label: raw('m.status'), valueLevel: false };
-    case 'recognition':
-      return { key: raw('m.recognition'), label: raw('m.recognition'), valueLevel: false };
+      return plain(alias, 'unit_type');
     case 'start_year':
-      return {
-        key: raw('CAST(year(m.start_date) AS VARCHAR)'),
-        label: raw('CAST(year(m.start_date) AS VARCHAR)'),
-        valueLevel: false,
-      };
+      return plain(alias, 'start_year');
+    case 'province':
+    case 'field':
+    case 'sponsor':
+    case 'status':
+    case 'recognition':
+      return plain(alias, d);
     case 'period': {
-      const k = raw(`strftime(date_trunc('${periodTrunc[grain]}', v.period_start), '%Y-%m-%d')`);
-      return { key: k, label: k, valueLevel: true };
+      const k = raw(`strftime(date_trunc('${grain}', f.period_start), '%Y-%m-%d')`);
+      return { key: k, label: raw(`any_value(${k.parts[0]})`), valueLevel: true };
     }
     case 'indicator':
-      return { key: raw('v.indicator_code'), label: raw('any_value(i.name_vi)'), valueLevel: true };
+      return {
+        key: raw('f.indicator_code'),
+        label: raw('any_value((SELECT i.name_vi FROM indicators i WHERE i.code = f.indicator_code))'),
+        valueLevel: true,
+      };
   }
 }

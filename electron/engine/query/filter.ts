@@ -1,10 +1,10 @@
 /**
- * The shared Filter model compiled to SQL conditions. Model-level conditions use alias `m` (models)
- * and `u` (units, left-joined on m.unit_code); value-level conditions use alias `v` (indicator_values).
+ * The shared Filter model compiled to SQL conditions over the derived tables. `model_dim` and `facts`
+ * carry the same dimension column names, so one compiler serves both; pass the table alias.
  */
 import type { Filter } from '../../../shared/specs';
 import { foldVi } from '../../../shared/text';
-import { inList, raw, sql, type Sql } from '../db/sql';
+import { and, inList, raw, sql, type Sql } from '../db/sql';
 
 /** First day of a 'YYYY-MM' month, as ISO date text. */
 export const monthStart = (ym: string) => `${ym}-01`;
@@ -12,40 +12,54 @@ export const monthStart = (ym: string) => `${ym}-01`;
 /** Last day of a 'YYYY-MM' month, as ISO date text. */
 export function monthEnd(ym: string): string {
   const [y, m] = ym.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m, 0));
-  return d.toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-/** Conditions on models (and their unit) from a filter. */
-export function modelConditions(f: Filter | undefined, opts: { periodOnStart?: boolean } = {}): Sql[] {
+/** Search tokens: folded, split on anything not a letter or digit. */
+export function searchTokens(search: string | undefined): string[] {
+  return foldVi(search ?? '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 20);
+}
+
+/** Conditions on the search text of `model_dim` (alias given). */
+function searchConditions(f: Filter, alias: string): Sql[] {
+  return searchTokens(f.search).map((t) => sql`contains(${raw(alias)}.search_text, ${t})`);
+}
+
+/**
+ * Conditions on model dimensions. `alias` is 'm' for model_dim or 'f' for facts; search (which only
+ * model_dim carries) becomes a semi-join when filtering facts.
+ */
+export function dimConditions(f: Filter | undefined, alias: 'm' | 'f', opts: { periodOnStart?: boolean } = {}): Sql[] {
   if (!f) return [];
+  const col = (c: string) => raw(`${alias}.${c}`);
   const c: Sql[] = [];
-  if (f.provinces?.length) c.push(inList(raw('coalesce(u.province, m.province)'), f.provinces));
-  if (f.units?.length) c.push(inList(raw('m.unit_code'), f.units));
-  if (f.unitTypes?.length) c.push(inList(raw('u.type'), f.unitTypes));
-  if (f.fields?.length) c.push(inList(raw('m.field'), f.fields));
-  if (f.sponsors?.length) c.push(inList(raw('m.sponsor'), f.sponsors));
-  if (f.statuses?.length) c.push(inList(raw('m.status'), f.statuses));
-  if (f.recognitions?.length) c.push(inList(raw('m.recognition'), f.recognitions));
-  if (f.modelIds?.length) c.push(inList(raw('m.model_id'), f.modelIds));
-  if (f.search) {
-    const tokens = foldVi(f.search)
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-      .slice(0, 20);
-    for (const t of tokens) c.push(sql`contains(m.search_text, ${t})`);
+  if (f.provinces?.length) c.push(inList(col('province'), f.provinces));
+  if (f.units?.length) c.push(inList(col('unit_code'), f.units));
+  if (f.unitTypes?.length) c.push(inList(col('unit_type'), f.unitTypes));
+  if (f.fields?.length) c.push(inList(col('field'), f.fields));
+  if (f.sponsors?.length) c.push(inList(col('sponsor'), f.sponsors));
+  if (f.statuses?.length) c.push(inList(col('status'), f.statuses));
+  if (f.recognitions?.length) c.push(inList(col('recognition'), f.recognitions));
+  if (f.modelIds?.length) c.push(inList(col('model_id'), f.modelIds));
+  const search = searchConditions(f, 'ms');
+  if (search.length) {
+    if (alias === 'm') c.push(...searchConditions(f, 'm'));
+    else c.push(sql`f.model_id IN (SELECT ms.model_id FROM model_dim ms WHERE ${and(search)})`);
   }
-  if (opts.periodOnStart && f.period?.to) {
+  if (alias === 'm' && opts.periodOnStart && f.period?.to) {
     c.push(sql`(m.start_date IS NULL OR m.start_date <= CAST(${monthEnd(f.period.to)} AS DATE))`);
   }
   return c;
 }
 
-/** Conditions on indicator values from a filter's period. */
-export function valueConditions(f: Filter | undefined): Sql[] {
+/** Conditions on the period of `facts` rows (alias f). */
+export function periodConditions(f: Filter | undefined): Sql[] {
   const c: Sql[] = [];
-  if (f?.period?.from) c.push(sql`v.period_start >= CAST(${monthStart(f.period.from)} AS DATE)`);
-  if (f?.period?.to) c.push(sql`v.period_start <= CAST(${monthEnd(f.period.to)} AS DATE)`);
+  if (f?.period?.from) c.push(sql`f.period_start >= CAST(${monthStart(f.period.from)} AS DATE)`);
+  if (f?.period?.to) c.push(sql`f.period_start <= CAST(${monthEnd(f.period.to)} AS DATE)`);
   return c;
 }
 

@@ -1,24 +1,20 @@
-/** Compile a ModelQuery (the model list page) to SQL. */
-import type { ModelQuery, ModelValuesSpec } from '../../../shared/specs';
+/** Compile the model list (ModelQuery) and one model's values (ModelValuesSpec) to SQL. */
 import { listValue } from '@duckdb/node-api';
+import type { ModelQuery, ModelValuesSpec } from '../../../shared/specs';
 import { and, ident, raw, sql, type Sql } from '../db/sql';
-import { modelConditions } from './filter';
+import { dimConditions } from './filter';
 
-/** Columns of the model list, in order. Unit name and province prefer the registered unit's values. */
+/** A page of models with their unit resolved, from `model_dim`. */
 export function compileModelQuery(q: ModelQuery): Sql {
-  const where = and(modelConditions(q.filter, { periodOnStart: true }));
-  const by = q.sort?.by ?? 'model_id';
+  const where = and(dimConditions(q.filter, 'm', { periodOnStart: true }));
   const dir = q.sort?.dir === 'desc' ? raw('DESC') : raw('ASC');
-  const sortExpr = by === 'unit_name' ? raw('unit_name') : by === 'province' ? raw('province') : ident(by);
-  const limit = q.limit ?? 100_000;
-  const offset = q.offset ?? 0;
-  return sql`SELECT m.model_id, m.name, m.unit_code, coalesce(u.name, m.unit_name) AS unit_name,
-      coalesce(u.province, m.province) AS province, m.field, m.sponsor, m.start_date, m.status, m.recognition,
-      m.lat, m.lon, m.replicated_from
-    FROM models m LEFT JOIN units u ON u.code = m.unit_code
+  const sortExpr = ident(q.sort?.by ?? 'model_id');
+  return sql`SELECT model_id, name, unit_code, unit_name, province, field, sponsor, start_date, status, recognition,
+      lat, lon, replicated_from
+    FROM model_dim m
     WHERE ${where}
-    ORDER BY ${sortExpr} ${dir} NULLS LAST, m.model_id
-    LIMIT ${limit} OFFSET ${offset}`;
+    ORDER BY ${sortExpr} ${dir} NULLS LAST, model_id
+    LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}`;
 }
 
 /** Every value one model reported, ordered by indicator then period. */

@@ -10,6 +10,7 @@ import { AtlasError } from '../../../shared/errors';
 import { INDICATORS } from '../../../shared/catalog';
 import type { Sql } from '../db/sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+import { derivedStale, rebuildDerived } from './derived';
 
 export interface OpenOptions {
   /** Path of the `.duckdb` file, or ':memory:'. */
@@ -97,6 +98,7 @@ export class Workspace {
       const read = await instance.connect();
       const ws = new Workspace(file, dataDir, stagingDir, instance, write, read);
       await ws.migrate();
+      if (await derivedStale(ws)) await ws.transaction(() => rebuildDerived(ws));
       if (file !== ':memory:') openFiles.add(file);
       return ws;
     } catch (e) {

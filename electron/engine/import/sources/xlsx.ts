@@ -1,9 +1,11 @@
 /**
  * XLSX reading: our zip reader opens only the parts needed (workbook, relationships, shared strings,
- * styles, then one worksheet as a stream) and exceljs's streaming WorkbookReader/WorksheetReader parse
- * them. The workbook DOM is never built, a preview stops after the first rows, nothing is unpacked to
- * disk, and text is decoded with a streaming UTF-8 decoder (exceljs decodes each chunk on its own, which
- * would garble a Vietnamese letter split across two chunks).
+ * styles, then one worksheet as a stream). exceljs's streaming WorkbookReader parses the workbook,
+ * relationships, shared strings and styles; worksheet rows go through our own streaming parser
+ * (sheet-xml.ts), because exceljs's WorksheetReader drops all but the last run of rich inline strings,
+ * fails on cells without an `r` attribute and is about 5× slower. The workbook DOM is never built, a
+ * preview stops after the first rows, nothing is unpacked to disk, and text is decoded with a streaming
+ * UTF-8 decoder (exceljs decodes each chunk on its own, which garbles a letter split across two chunks).
  */
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -12,6 +14,7 @@ import { AtlasError } from '../../../../shared/errors';
 import type { ImportProblem } from '../../../../shared/import-types';
 import { dateText, excelSerialToDate, isDateFormat, numberText, textOrNull } from './cells';
 import { checkAborted, type SourceRow } from './staging';
+import { SheetXmlParser, type RawCell } from './sheet-xml';
 import { ZipError, ZipFile } from './zip';
 
 interface Rel {
@@ -19,28 +22,17 @@ interface Rel {
   Target: string;
   Type?: string;
 }
-interface InternalCell {
-  value: unknown;
-  numFmt?: string;
-}
-interface InternalRow {
-  number: number;
-  eachCell(opts: { includeEmpty: boolean }, cb: (cell: InternalCell, col: number) => void): void;
-}
-type InternalWorksheetReader = AsyncIterable<InternalRow>;
 /** The parts of exceljs's WorkbookReader we drive by hand (stable in exceljs 4.x). */
 interface InternalWorkbookReader {
   _parseRels(stream: Readable): Promise<void>;
   _parseWorkbook(stream: Readable): Promise<void>;
   _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
   _parseStyles(stream: Readable): Promise<void>;
-  _parseWorksheet(
-    iterator: AsyncIterable<unknown>,
-    sheetNo: string,
-  ): Generator<{ eventType: string; value: InternalWorksheetReader }>;
   workbookRels?: Rel[];
   model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
   properties?: { model?: { date1904?: boolean } };
+  sharedStrings?: unknown[];
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
 }
 
 /** One worksheet of the workbook, in workbook order. */
@@ -63,6 +55,12 @@ export interface XlsxRowOptions {
 
 const OFFICE_DOC = /\/officeDocument$/;
 
+/** Decodes Excel's `_xHHHH_` escapes (control characters such as _x000D_; `_x005F_` is an underscore). */
+export function unescapeOoxml(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
 /** Spreadsheet column letters of a 1-based column number. */
 export function columnLetter(n: number): string {
   let s = '';
@@ -83,6 +81,8 @@ export class XlsxWorkbook {
     readonly sheets: XlsxSheetRef[],
     private readonly date1904: boolean,
   ) {}
+
+  private readonly dateStyles = new Map<number, boolean>();
 
   /** True when the zip holds a spreadsheet workbook (not a Word file or a zipped shapefile). */
   static isWorkbookZip(zip: ZipFile): boolean {
@@ -199,41 +199,47 @@ export class XlsxWorkbook {
       );
     }
     stream.setEncoding('utf8');
-    const first = this.reader._parseWorksheet(stream, '0').next();
-    if (first.done) throw new AtlasError('INTERNAL', 'exceljs did not emit the worksheet');
-    const ws = first.value.value;
     let noValue = 0;
     let noValueAt: { row: number; column: string } | undefined;
     let lastRow = 0;
     let n = 0;
-    try {
-      for await (const row of ws) {
-        if ((++n & 1023) === 0) checkAborted(opts.signal, { sheet: sheet.name });
-        const rowNo = Number.isFinite(row.number) && row.number > lastRow ? row.number : lastRow + 1;
-        lastRow = rowNo;
-        const cells: (string | null)[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          const v = this.cellText(cell, opts.transform);
-          if (v === undefined) {
-            noValue++;
-            noValueAt ??= { row: rowNo, column: columnLetter(col) };
-            return;
-          }
-          if (v === null) return;
-          while (cells.length < col - 1) cells.push(null);
-          cells[col - 1] = v;
-        });
-        yield { row: rowNo, cells };
+    let pending: SourceRow[] = [];
+    const parser = new SheetXmlParser((raw) => {
+      const cells: (string | null)[] = [];
+      for (const c of raw.cells) {
+        const v = this.cellText(c, opts.transform);
+        if (v === undefined) {
+          noValue++;
+          noValueAt ??= { row: raw.row, column: columnLetter(c.col) };
+          continue;
+        }
+        if (v === null) continue;
+        while (cells.length < c.col - 1) cells.push(null);
+        cells[c.col - 1] = v;
       }
+      lastRow = raw.row;
+      pending.push({ row: raw.row, cells });
+    });
+    try {
+      for await (const chunk of stream) {
+        parser.write(chunk as string);
+        if (pending.length) {
+          const batch = pending;
+          pending = [];
+          for (const r of batch) {
+            if ((++n & 1023) === 0) checkAborted(opts.signal, { sheet: sheet.name });
+            yield r;
+          }
+        }
+      }
+      parser.end();
+      for (const r of pending) yield r;
     } catch (e) {
       if (e instanceof AtlasError) throw e;
       throw new AtlasError(
         'FILE_UNREADABLE',
         `Sheet "${sheet.name}" is damaged near row ${lastRow + 1} (${(e as Error).message})`,
-        {
-          sheet: sheet.name,
-          row: lastRow + 1,
-        },
+        { sheet: sheet.name, row: lastRow + 1 },
       );
     } finally {
       stream.destroy();
@@ -248,9 +254,52 @@ export class XlsxWorkbook {
     }
   }
 
-  /** Staging text of one exceljs cell value; undefined = a formula without a cached result. */
-  private cellText(cell: InternalCell, transform?: (s: string) => string): string | null | undefined {
-    return valueText(cell.value, cell.numFmt, this.date1904, transform);
+  /** Whether cells of style `s` display dates (cached per style). */
+  private isDateStyle(s: number): boolean {
+    let d = this.dateStyles.get(s);
+    if (d === undefined) {
+      d = isDateFormat(this.reader.styles?.getStyleModel(s)?.numFmt);
+      this.dateStyles.set(s, d);
+    }
+    return d;
+  }
+
+  /**
+   * Staging text of a raw cell: numbers as String(n) (dates by their number format), shared/inline
+   * strings (rich text joined, `_xHHHH_` escapes decoded), booleans 'TRUE'/'FALSE', errors null;
+   * undefined = a formula without a cached result.
+   */
+  private cellText(c: RawCell, transform?: (s: string) => string): string | null | undefined {
+    const text = (s: string): string | null => textOrNull(unescapeOoxml(transform ? transform(s) : s));
+    const missing = c.f ? undefined : null;
+    switch (c.t) {
+      case 's': {
+        if (c.v === undefined) return missing;
+        const ss = this.reader.sharedStrings?.[Number(c.v)];
+        if (typeof ss === 'string') return text(ss);
+        const r = valueText(ss, undefined, this.date1904);
+        return r == null ? null : text(r);
+      }
+      case 'inlineStr':
+        return c.is !== undefined ? text(c.is) : c.v !== undefined ? text(c.v) : missing;
+      case 'str':
+        return c.v !== undefined ? text(c.v) : missing;
+      case 'b':
+        return c.v === undefined ? missing : Number(c.v) !== 0 ? 'TRUE' : 'FALSE';
+      case 'e':
+        return null;
+      case 'd': {
+        if (c.v === undefined) return missing;
+        const d = new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(c.v) ? c.v : `${c.v}Z`);
+        return Number.isFinite(d.getTime()) ? dateText(d) : text(c.v);
+      }
+      default: {
+        if (c.v === undefined || c.v === '') return missing;
+        const x = Number(c.v);
+        if (!Number.isFinite(x)) return null;
+        return c.s && this.isDateStyle(c.s) ? dateText(excelSerialToDate(x, this.date1904)) : numberText(x);
+      }
+    }
   }
 
   /** Closes nothing (streams are closed as they finish); present for symmetry with other readers. */
