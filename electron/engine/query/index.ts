@@ -4,6 +4,7 @@ import type { Sql } from '../db/sql';
 import { compileAggregate } from './aggregate';
 import type { CatalogCache } from './catalog-cache';
 import { compileModelQuery, compileModelValues } from './models';
+import { compilePivot } from './pivot-compile';
 
 export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
   switch (spec.kind) {
@@ -13,5 +14,7 @@ export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
       return compileAggregate(spec, catalog);
     case 'model_values':
       return compileModelValues(spec);
+    case 'pivot':
+      return compilePivot(spec, catalog);
   }
 }

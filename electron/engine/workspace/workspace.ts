@@ -25,6 +25,8 @@ export interface OpenOptions {
 /** Files open in this process: DuckDB does not stop a second instance on one file in one process. */
 const openFiles = new Set<string>();
 
+const TRACE = process.env.DVK_TRACE === '1';
+
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Convert DuckDB row values to plain JS: bigint → number, DATE → ISO string. */
@@ -186,10 +188,16 @@ export class Workspace {
     });
   }
 
-  /** Run a statement on the write connection. */
+  /** Run a statement on the write connection (DVK_TRACE=1 logs each statement's time to stderr). */
   async exec(q: string | Sql): Promise<void> {
     const { text, params } = typeof q === 'string' ? { text: q, params: [] } : q.build();
+    if (!TRACE) {
+      await this.write.run(text, params);
+      return;
+    }
+    const t0 = performance.now();
     await this.write.run(text, params);
+    process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms] ${text.replace(/\s+/g, ' ').slice(0, 140)}\n`);
   }
 
   /**

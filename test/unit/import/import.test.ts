@@ -263,3 +263,21 @@ describe('importing other formats', () => {
     expect(await count('units', `code = '25747' AND name = 'Phường Thủ Dầu Một' AND type = 'phường'`)).toBe(1);
   });
 });
+
+describe('importing coordinates', () => {
+  it('reads decimal degrees with a dot or a decimal comma, never as thousands', async () => {
+    const { u } = await trio();
+    const m = writeCsv(dir, 'toa_do.csv', [
+      'Mã mô hình,Tên mô hình,Mã ĐVHC,Vĩ độ,Kinh độ',
+      'MH-1,A,00101,10.787182,106.691',
+      'MH-2,B,00101,"10,8","106,7"',
+      'MH-3,C,00101,1.234.567,106',
+    ]);
+    const [, r] = await commitFiles(ws, [u, m]);
+    expect(r?.rowsRejected).toBe(1);
+    expect(await ws.rows('SELECT model_id, lat, lon FROM models ORDER BY model_id')).toEqual([
+      { model_id: 'MH-1', lat: 10.787182, lon: 106.691 },
+      { model_id: 'MH-2', lat: 10.8, lon: 106.7 },
+    ]);
+  });
+});

@@ -28,6 +28,9 @@ export async function loadModels(ctx: LoadContext): Promise<LoadResult> {
   await distinctMap(ws, 'map_uname', stg, t('unit_name'), ['k'], (s) => [normaliseUnitName(s).key]);
 
   const h = (f: Parameters<typeof headerOf>[1]) => headerOf(ctx, f);
+  // Coordinates are decimal degrees: "106.691" is never thousands, "10,787" uses a decimal comma.
+  await ws.exec(raw(`CREATE OR REPLACE TEMP MACRO coord(s) AS
+    TRY_CAST(CASE WHEN regexp_matches(trim(s), '^-?[0-9]+([.,][0-9]+)?$') THEN replace(trim(s), ',', '.') END AS DOUBLE)`));
   await ws.exec(raw('DROP TABLE IF EXISTS mi'));
   await ws.exec(sql`CREATE TEMP TABLE mi AS
     WITH src AS (
@@ -40,7 +43,7 @@ export async function loadModels(ctx: LoadContext): Promise<LoadResult> {
         ${t('description')} AS description
       FROM ${stg}
     ), parsed AS (
-      SELECT src.*, md.iso AS start_iso, vi_number(lat_raw) AS lat, vi_number(lon_raw) AS lon,
+      SELECT src.*, md.iso AS start_iso, coord(lat_raw) AS lat, coord(lon_raw) AS lon,
         CASE WHEN regexp_matches(unit_code_raw, '^[0-9]{1,4}$') THEN lpad(unit_code_raw, 5, '0')
              WHEN regexp_matches(unit_code_raw, '^[0-9]+\\.0$') THEN lpad(split_part(unit_code_raw, '.', 1), 5, '0')
              ELSE unit_code_raw END AS unit_code,

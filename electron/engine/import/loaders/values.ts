@@ -27,14 +27,24 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
   const { ws } = ctx;
   const t = (f: Parameters<typeof textOf>[1]) => textOf(ctx, f);
   const nd = nonDataRow(ctx.columnCount, ctx.col.model_id ?? 'NULL', null);
-  const catalog = await ws.rows<{ code: string; name_vi: string; name_en: string | null; unit: string | null }>(
-    raw('SELECT code, name_vi, name_en, unit FROM indicators'),
-    ws.write,
-  );
+  const catalog = await ws.rows<{
+    code: string;
+    name_vi: string;
+    name_en: string | null;
+    unit: string | null;
+  }>(raw('SELECT code, name_vi, name_en, unit FROM indicators'), ws.write);
   const known = new Set(catalog.map((c) => c.code));
   const defs = catalog.map((c) => {
     const builtin = INDICATORS.find((d) => d.code === c.code);
-    return builtin ?? { ...c, name_en: c.name_en ?? c.code, unit: c.unit ?? '', aggregation: 'sum' as const, higher_is_better: true };
+    return (
+      builtin ?? {
+        ...c,
+        name_en: c.name_en ?? c.code,
+        unit: c.unit ?? '',
+        aggregation: 'sum' as const,
+        higher_is_better: true,
+      }
+    );
   });
 
   // Long rows: one per (source row, indicator). Wide files are melted column by column.
@@ -99,7 +109,10 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
   const rowsIn = await count(ws, `SELECT count(*) AS n FROM ${ctx.stg}`);
   const rejected = await recordRejects(ctx, 'vi');
   for (const [code, name] of newIndicators) {
-    const used = await count(ws, sql`SELECT count(*) AS n FROM vi WHERE indicator_code = ${code} AND reject_reason IS NULL`);
+    const used = await count(
+      ws,
+      sql`SELECT count(*) AS n FROM vi WHERE indicator_code = ${code} AND reject_reason IS NULL`,
+    );
     if (used === 0) {
       newIndicators.delete(code);
       continue;
@@ -109,12 +122,15 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
   }
   await ws.exec(sql`DELETE FROM indicator_values WHERE import_id IN ${idList(ctx.replaces)}`);
   // A newer value for the same model, period and indicator replaces the older one.
-  await ws.exec(raw(`DELETE FROM indicator_values v USING (SELECT DISTINCT model_id, period_start, indicator_code
+  if ((await count(ws, 'SELECT count(*) AS n FROM (SELECT 1 FROM indicator_values LIMIT 1)')) > 0)
+    await ws.exec(
+      raw(`DELETE FROM indicator_values v USING (SELECT DISTINCT model_id, period_start, indicator_code
       FROM vi WHERE reject_reason IS NULL) n
-    WHERE v.model_id = n.model_id AND v.period_start = CAST(n.period_start AS DATE) AND v.indicator_code = n.indicator_code`));
+    WHERE v.model_id = n.model_id AND v.period_start = CAST(n.period_start AS DATE) AND v.indicator_code = n.indicator_code`),
+    );
   await ws.exec(sql`INSERT INTO indicator_values
     SELECT model_id, CAST(period_start AS DATE), period_grain, indicator_code, value, ${ctx.importId}
-    FROM vi WHERE reject_reason IS NULL ORDER BY indicator_code, period_start, model_id`);
+    FROM vi WHERE reject_reason IS NULL`);
   const imported = await count(ws, `SELECT count(*) AS n FROM vi WHERE reject_reason IS NULL`);
   const rowsSeen = await count(ws, `SELECT count(DISTINCT _row) AS n FROM vm WHERE NOT nondata`);
   await ws.exec(raw('DROP TABLE vi'));

@@ -52,8 +52,8 @@ export function arrowText(v: unknown, type: DataType): string | null {
   return String(v);
 }
 
-/** The header-less sheet description of an Arrow table. */
-export function arrowSheet(table: Table, sampleRows: number): SourceSheet {
+/** The header-less sheet description of an Arrow table (named after the file). */
+export function arrowSheet(name: string, table: Table, sampleRows: number): SourceSheet {
   const headers = table.schema.fields.map((f) => f.name.normalize('NFC'));
   const sample: string[][] = [];
   for (const r of arrowRows(table)) {
@@ -61,7 +61,7 @@ export function arrowSheet(table: Table, sampleRows: number): SourceSheet {
     sample.push(r.cells.map((c) => c ?? ''));
   }
   return {
-    sheet: 'arrow',
+    sheet: name,
     headerRow: 0,
     headerRows: 1,
     headers,

@@ -32,12 +32,16 @@ export function excelSerialToDate(serial: number, date1904 = false): Date {
 }
 
 /**
- * Whether an Excel number format displays a date or time (same rule as Excel's own: after removing
- * quoted text and [bracketed] parts, a y/m/d/h/s letter remains).
+ * Whether an Excel number format displays a date or time: after removing quoted text, [bracketed] parts
+ * and escaped/padding characters, a y/m/d/h/s letter remains.
  */
 export function isDateFormat(fmt: string | undefined | null): boolean {
   if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '');
+  // Drop [colour/locale] parts, "quoted text", \x escaped and _x/*x padding characters first.
+  const f = fmt
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/[\\_*]./g, '');
   return /[ymdhsb]/i.test(f.replace(/General/gi, ''));
 }
 

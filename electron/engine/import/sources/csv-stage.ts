@@ -59,7 +59,13 @@ function headText(buf: Buffer, encoding: string, complete: boolean): string {
   return cut >= 0 ? text.slice(0, cut + 1) : text;
 }
 
-const DELIM_NAMES: Record<string, string> = { '\t': 'tab', ',': 'comma', ';': 'semicolon', '|': 'pipe' };
+/** Decoded text full of control characters or replacement characters is binary data, not a table. */
+function garbled(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  // eslint-disable-next-line no-control-regex
+  const bad = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]|[\ud800-\udfff]/gu)?.length ?? 0;
+  return bad > Math.max(2, sample.length * 0.02);
+}
 
 /** Previews a text file: encoding, delimiter, header, sample rows. */
 export async function inspectText(
@@ -73,6 +79,13 @@ export async function inspectText(
     : detectEncoding(buf, complete, file);
   const text = headText(buf, guess.encoding, complete);
   if (text.trim() === '') throw new AtlasError('FILE_EMPTY', 'The file holds no text', { file });
+  if (guess.encoding.startsWith('utf-') && garbled(text)) {
+    throw new AtlasError(
+      'FILE_UNREADABLE',
+      'The file is not text (binary content); it cannot be read as CSV',
+      { file },
+    );
+  }
   const ext = path.extname(file).toLowerCase();
   const delimiter = sniffDelimiter(
     text,
@@ -102,8 +115,6 @@ export async function inspectText(
       severity: 'warning',
     });
   }
-  if (DELIM_NAMES[delimiter] === undefined)
-    problems.push({ code: 'DELIMITER', message: `Delimiter: ${delimiter}`, severity: 'info' });
   return info;
 }
 

@@ -61,6 +61,16 @@ function legacyTransform(encoding: string | undefined): ((s: string) => string) 
   return (s) => (NOT_1252.test(s) ? s : decode(s));
 }
 
+/**
+ * The encoding a user picked for a workbook: 'tcvn3'/'vni' repair legacy-font text, 'unicode' (or any
+ * Unicode name) means the text is already right and detection is skipped.
+ */
+function workbookEncoding(name: string): string {
+  if (/^unicode$/i.test(name.trim())) return 'unicode';
+  const enc = canonicalEncoding(name);
+  return enc === 'tcvn3' || enc === 'vni' ? enc : 'unicode';
+}
+
 /** The preview cells that could be legacy-font text (no character outside Windows-1252), one per line. */
 function previewText(sheets: SourceSheet[]): string {
   const parts: string[] = [];
@@ -85,7 +95,7 @@ async function inspectWorkbook(
   opts: InspectOptions,
   sampleRows: number,
 ): Promise<SourceInfo> {
-  const forced = opts.encoding ? canonicalEncoding(opts.encoding) : undefined;
+  const forced = opts.encoding ? workbookEncoding(opts.encoding) : undefined;
   const run = async (transform?: (s: string) => string): Promise<SourceSheet[]> => {
     const out: SourceSheet[] = [];
     if (format === 'xlsx') {
@@ -110,7 +120,7 @@ async function inspectWorkbook(
   };
   const info: SourceInfo = { file, format, sheets: [], problems: [] };
   const forcedTransform = legacyTransform(forced);
-  if (forcedTransform) {
+  if (forced) {
     info.sheets = await run(forcedTransform);
     info.encoding = forced;
     return info;
@@ -144,6 +154,10 @@ async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
  */
 export async function inspectFile(file: string, opts: InspectOptions = {}): Promise<SourceInfo> {
   const abs = path.resolve(file);
+  return withDetails(inspectResolved(abs, opts), abs);
+}
+
+async function inspectResolved(abs: string, opts: InspectOptions): Promise<SourceInfo> {
   const sampleRows = Math.max(0, Math.floor(opts.sampleRows ?? DEFAULT_SAMPLE));
   const { format, size } = await detectFormat(abs);
   switch (format) {
@@ -156,7 +170,7 @@ export async function inspectFile(file: string, opts: InspectOptions = {}): Prom
       return inspectParquet(abs, sampleRows);
     case 'arrow': {
       const table = await readArrow(abs);
-      return { file: abs, format, sheets: [arrowSheet(table, sampleRows)], problems: [] };
+      return { file: abs, format, sheets: [arrowSheet(path.basename(abs), table, sampleRows)], problems: [] };
     }
     case 'geojson':
     case 'topojson':
@@ -165,7 +179,12 @@ export async function inspectFile(file: string, opts: InspectOptions = {}): Prom
       const doc = await readJson(abs, size);
       const kind = jsonKind(doc);
       if (kind !== 'table') return { file: abs, format: kind, sheets: [], problems: [] };
-      return { file: abs, format, sheets: [jsonSheet(jsonTable(doc, abs), sampleRows)], problems: [] };
+      return {
+        file: abs,
+        format,
+        sheets: [jsonSheet(path.basename(abs), jsonTable(doc, abs), sampleRows)],
+        problems: [],
+      };
     }
     default:
       throw new AtlasError('FILE_FORMAT_UNKNOWN', 'Unknown file format', { file: abs });
@@ -232,7 +251,7 @@ export async function stageSheet(
         throw new AtlasError('REQUEST_INVALID', `The workbook has no sheet "${sheet}"`, { file: abs, sheet });
       const h = headerChoice(sheetInfo, opts, abs, sheet);
       const problems: ImportProblem[] = [];
-      const transform = legacyTransform(opts.encoding ? canonicalEncoding(opts.encoding) : info.encoding);
+      const transform = legacyTransform(opts.encoding ? workbookEncoding(opts.encoding) : info.encoding);
       const rows = wb.rows(ref, {
         problems,
         ...(opts.signal ? { signal: opts.signal } : {}),
@@ -247,7 +266,7 @@ export async function stageSheet(
         throw new AtlasError('REQUEST_INVALID', `The workbook has no sheet "${sheet}"`, { file: abs, sheet });
       const h = headerChoice(sheetInfo, opts, abs, sheet);
       const problems: ImportProblem[] = [];
-      const transform = legacyTransform(opts.encoding ? canonicalEncoding(opts.encoding) : info.encoding);
+      const transform = legacyTransform(opts.encoding ? workbookEncoding(opts.encoding) : info.encoding);
       return withDetails(
         stageRows(conn, toAsync(wb.rows(sheet, problems, transform)), h, common, problems),
         abs,
@@ -298,18 +317,20 @@ function* withProgress(
   onProgress?.(total, total);
 }
 
-async function withDetails(p: Promise<StageResult>, file: string, sheet: string): Promise<StageResult> {
+/** Adds `file` (and `sheet`) to the details of errors thrown by the readers; unknown errors → FILE_UNREADABLE. */
+async function withDetails<T>(p: Promise<T>, file: string, sheet?: string): Promise<T> {
   try {
     return await p;
   } catch (e) {
+    const where = sheet === undefined ? { file } : { file, sheet };
     if (e instanceof AtlasError) {
-      if (e.details && !e.details.file) e.details.file = file;
-      if (e.details && !e.details.sheet) e.details.sheet = sheet;
-      throw e.details ? e : new AtlasError(e.code, e.message, { file, sheet });
+      if (e.details?.file && (sheet === undefined || e.details.sheet)) throw e;
+      throw new AtlasError(e.code, e.message, {
+        ...where,
+        ...e.details,
+        ...(e.details?.file ? {} : { file }),
+      });
     }
-    throw new AtlasError('FILE_UNREADABLE', `Cannot read "${sheet}": ${(e as Error).message}`, {
-      file,
-      sheet,
-    });
+    throw new AtlasError('FILE_UNREADABLE', `Cannot read the file: ${(e as Error).message}`, where);
   }
 }

@@ -121,15 +121,15 @@ export function* jsonRows(t: JsonTable): Generator<SourceRow> {
   }
 }
 
-/** The header-less sheet description of a JSON table. */
-export function jsonSheet(t: JsonTable, sampleRows: number): SourceSheet {
+/** The header-less sheet description of a JSON table (named after the file). */
+export function jsonSheet(name: string, t: JsonTable, sampleRows: number): SourceSheet {
   const sample: string[][] = [];
   for (const r of jsonRows(t)) {
     if (sample.length >= sampleRows) break;
     sample.push(r.cells.map((c) => c ?? ''));
   }
   return {
-    sheet: 'json',
+    sheet: name,
     headerRow: 0,
     headerRows: 1,
     headers: t.headers.map((h) => h.normalize('NFC')),

@@ -4,6 +4,7 @@
  * them: integral doubles without '.0', midnight timestamps as 'YYYY-MM-DD', text NFC.
  */
 import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AtlasError } from '../../../../shared/errors';
 import {
@@ -96,7 +97,7 @@ export async function inspectParquet(file: string, sampleRows: number): Promise<
           format: 'parquet' as const,
           sheets: [
             {
-              sheet: 'parquet',
+              sheet: path.basename(file),
               headerRow: 0,
               headerRows: 1 as const,
               headers: cols.map((c) => c.name.normalize('NFC')),

@@ -55,17 +55,32 @@ export function refColumn(ref: string): number {
   return col;
 }
 
-const ATTR_RE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function attrs(tag: string): Map<string, string> {
-  const m = new Map<string, string>();
-  ATTR_RE.lastIndex = 0;
-  for (let a = ATTR_RE.exec(tag); a; a = ATTR_RE.exec(tag)) {
-    const name = a[1] ?? '';
-    const local = name.slice(name.indexOf(':') + 1);
-    m.set(local, decodeXml(a[2] ?? a[3] ?? ''));
+/** The attributes of a start tag (local names, values decoded), parsed by hand for speed. */
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const n = tag.length;
+  let i = 0;
+  for (;;) {
+    const eq = tag.indexOf('=', i);
+    if (eq < 0) break;
+    let k = eq + 1;
+    while (
+      k < n &&
+      (tag.charCodeAt(k) === 32 ||
+        tag.charCodeAt(k) === 9 ||
+        tag.charCodeAt(k) === 10 ||
+        tag.charCodeAt(k) === 13)
+    )
+      k++;
+    const q = tag.charCodeAt(k);
+    if (q !== 34 && q !== 39) break;
+    const close = tag.indexOf(q === 34 ? '"' : "'", k + 1);
+    if (close < 0) break;
+    const name = tag.slice(i, eq).trim();
+    out[name.slice(name.indexOf(':') + 1)] = decodeXml(tag.slice(k + 1, close));
+    i = close + 1;
   }
-  return m;
+  return out;
 }
 
 type Capture = 'none' | 'v' | 't';
@@ -156,18 +171,17 @@ export class SheetXmlParser {
 
   /** Index of the '>' closing the tag at `lt`, skipping quoted attribute values; -1 if not yet complete. */
   private tagEnd(buf: string, lt: number): number {
-    let i = lt + 1;
-    for (;;) {
-      const gt = buf.indexOf('>', i);
-      if (gt < 0) return -1;
-      const q1 = buf.indexOf('"', i);
-      const q2 = buf.indexOf("'", i);
-      const q = q1 < 0 ? q2 : q2 < 0 ? q1 : Math.min(q1, q2);
-      if (q < 0 || q > gt) return gt;
-      const close = buf.indexOf(buf[q] as string, q + 1);
-      if (close < 0) return -1;
-      i = close + 1;
+    const n = buf.length;
+    for (let i = lt + 1; i < n; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 62) return i;
+      if (c === 34 || c === 39) {
+        const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close < 0) return -1;
+        i = close;
+      }
     }
+    return -1;
   }
 
   private tag(buf: string, lt: number, gt: number): void {
@@ -199,7 +213,7 @@ export class SheetXmlParser {
     switch (name) {
       case 'row': {
         if (this.row) this.emitRow();
-        const r = Number(attrs(buf.slice(from, to)).get('r'));
+        const r = Number(attrs(buf.slice(from, to))['r']);
         const rowNo = Number.isInteger(r) && r > this.lastRow ? r : this.lastRow + 1;
         this.lastRow = rowNo;
         this.row = { row: rowNo, cells: [] };
@@ -209,14 +223,14 @@ export class SheetXmlParser {
       case 'c': {
         if (!this.row) this.open('row', '', 0, 0);
         const a = attrs(buf.slice(from, to));
-        const ref = a.get('r');
+        const ref = a['r'];
         let col = ref ? refColumn(ref) : 0;
         if (col < 1) col = this.nextCol;
         this.nextCol = col + 1;
-        const s = Number(a.get('s') ?? 0);
+        const s = Number(a['s'] ?? 0);
         this.cell = {
           col,
-          t: a.get('t'),
+          t: a['t'],
           s: Number.isFinite(s) ? s : 0,
           v: undefined,
           is: undefined,

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { AtlasError, isAtlasError, type ErrorDetails } from '../../../../shared/errors';
+import { AtlasError, type ErrorDetails } from '../../../../shared/errors';
 import type { ImportProblem } from '../../../../shared/import-types';
 
 /** Result of staging one sheet. `columns[i]` is the header of staging column `c{i}`. */
@@ -157,6 +157,7 @@ export class StagingWriter {
     this.appender = appender;
   }
 
+  /** Creates (or replaces) the staging table with `ncols` text columns and opens an appender on it. */
   static async open(conn: DuckDBConnection, table: string, ncols: number): Promise<StagingWriter> {
     await createStagingTable(conn, table, ncols);
     return new StagingWriter(ncols, await conn.createAppender(table));
@@ -225,11 +226,4 @@ export class StagingWriter {
       },
     ];
   }
-}
-
-/** Maps unknown errors from a reader to FILE_UNREADABLE, keeping AtlasErrors (CANCELLED…) as they are. */
-export function asUnreadable(e: unknown, details: ErrorDetails, what: string): AtlasError {
-  if (isAtlasError(e)) return e;
-  const msg = e instanceof Error ? e.message : String(e);
-  return new AtlasError('FILE_UNREADABLE', `${what}: ${msg}`, details);
 }

@@ -15,7 +15,7 @@ import type { ImportProblem } from '../../../../shared/import-types';
 import { dateText, excelSerialToDate, isDateFormat, numberText, textOrNull } from './cells';
 import { checkAborted, type SourceRow } from './staging';
 import { SheetXmlParser, type RawCell } from './sheet-xml';
-import { ZipError, ZipFile } from './zip';
+import { ZipFile } from './zip';
 
 interface Rel {
   Id: string;
@@ -61,6 +61,10 @@ export function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+function cellString(s: string, transform: ((s: string) => string) | undefined): string | null {
+  return textOrNull(unescapeOoxml(transform ? transform(s) : s));
+}
+
 /** Spreadsheet column letters of a 1-based column number. */
 export function columnLetter(n: number): string {
   let s = '';
@@ -83,13 +87,6 @@ export class XlsxWorkbook {
   ) {}
 
   private readonly dateStyles = new Map<number, boolean>();
-
-  /** True when the zip holds a spreadsheet workbook (not a Word file or a zipped shapefile). */
-  static isWorkbookZip(zip: ZipFile): boolean {
-    return (
-      !!zip.find('xl/workbook.xml') || [...zip.entries.keys()].some((k) => /(^|\/)workbook\d*\.xml$/i.test(k))
-    );
-  }
 
   /**
    * Opens the workbook: central directory, workbook part, relationships, shared strings and styles.
@@ -270,28 +267,31 @@ export class XlsxWorkbook {
    * undefined = a formula without a cached result.
    */
   private cellText(c: RawCell, transform?: (s: string) => string): string | null | undefined {
-    const text = (s: string): string | null => textOrNull(unescapeOoxml(transform ? transform(s) : s));
     const missing = c.f ? undefined : null;
     switch (c.t) {
       case 's': {
         if (c.v === undefined) return missing;
-        const ss = this.reader.sharedStrings?.[Number(c.v)];
-        if (typeof ss === 'string') return text(ss);
-        const r = valueText(ss, undefined, this.date1904);
-        return r == null ? null : text(r);
+        const ss = sharedStringText(this.reader.sharedStrings?.[Number(c.v)]);
+        return ss === null ? null : cellString(ss, transform);
       }
       case 'inlineStr':
-        return c.is !== undefined ? text(c.is) : c.v !== undefined ? text(c.v) : missing;
+        return c.is !== undefined
+          ? cellString(c.is, transform)
+          : c.v !== undefined
+            ? cellString(c.v, transform)
+            : missing;
       case 'str':
-        return c.v !== undefined ? text(c.v) : missing;
+        return c.v !== undefined ? cellString(c.v, transform) : missing;
       case 'b':
         return c.v === undefined ? missing : Number(c.v) !== 0 ? 'TRUE' : 'FALSE';
       case 'e':
         return null;
       case 'd': {
         if (c.v === undefined) return missing;
-        const d = new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(c.v) ? c.v : `${c.v}Z`);
-        return Number.isFinite(d.getTime()) ? dateText(d) : text(c.v);
+        // ISO 8601 without a zone is wall-clock time: read it as UTC like Excel serials.
+        const zoned = /^\d{4}-\d\d-\d\d$|[zZ]$|[+-]\d\d:?\d\d$/.test(c.v);
+        const d = new Date(zoned ? c.v : `${c.v}Z`);
+        return Number.isFinite(d.getTime()) ? dateText(d) : cellString(c.v, transform);
       }
       default: {
         if (c.v === undefined || c.v === '') return missing;
@@ -301,55 +301,15 @@ export class XlsxWorkbook {
       }
     }
   }
-
-  /** Closes nothing (streams are closed as they finish); present for symmetry with other readers. */
-  close(): void {
-    // The zip reader holds no open handle between reads.
-  }
 }
 
-/**
- * Text of an exceljs cell value: numbers as String(n), Date → 'YYYY-MM-DD', booleans 'TRUE'/'FALSE',
- * rich text joined, formulas → their cached result (undefined when there is none), errors → null.
- */
-export function valueText(
-  value: unknown,
-  numFmt: string | undefined,
-  date1904: boolean,
-  transform?: (s: string) => string,
-): string | null | undefined {
-  if (value == null) return null;
-  switch (typeof value) {
-    case 'number':
-      return numberText(value);
-    case 'string':
-      return textOrNull(transform ? transform(value) : value);
-    case 'boolean':
-      return value ? 'TRUE' : 'FALSE';
-    case 'object':
-      break;
-    default:
-      return null;
-  }
-  if (value instanceof Date) return dateText(value);
-  const o = value as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) {
-    const r = o['result'];
-    if (r === undefined) return undefined;
-    if (typeof r === 'number' && isDateFormat(numFmt))
-      return Number.isFinite(r) ? dateText(excelSerialToDate(r, date1904)) : null;
-    if (r !== null && typeof r === 'object' && 'error' in r) return null;
-    return valueText(r, numFmt, date1904, transform) ?? null;
-  }
-  if (Array.isArray(o['richText'])) {
-    const s = (o['richText'] as { text?: unknown }[])
+/** Plain text of a cached shared string: a string, or exceljs's `{ richText: [{ text }] }` runs joined. */
+export function sharedStringText(ss: unknown): string | null {
+  if (typeof ss === 'string') return ss;
+  if (ss !== null && typeof ss === 'object' && Array.isArray((ss as { richText?: unknown }).richText)) {
+    return (ss as { richText: { text?: unknown }[] }).richText
       .map((p) => (typeof p.text === 'string' ? p.text : ''))
       .join('');
-    return textOrNull(transform ? transform(s) : s);
   }
-  if ('error' in o) return null;
-  if (typeof o['text'] === 'string') return textOrNull(transform ? transform(o['text']) : o['text']);
   return null;
 }
-
-export { ZipError };

@@ -172,13 +172,4 @@ export class ZipFile {
     else pipeline(src, out, done);
     return out;
   }
-
-  /** The whole uncompressed entry as text (for small XML parts). Refuses entries above `maxBytes`. */
-  async readText(entry: ZipEntry, maxBytes = 256 * 1024 * 1024): Promise<string> {
-    if (entry.uncompressedSize > maxBytes) throw new ZipError(`entry ${entry.name} is too large`);
-    const stream = await this.openStream(entry);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
 }

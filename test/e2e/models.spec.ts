@@ -1,0 +1,80 @@
+/** The Models page: the whole list, diacritics-insensitive search, engine-side sort and the detail panel. */
+import { expect, test } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
+import { engineModelCount, NetworkLog } from './pages/harness';
+import { ModelsPage } from './pages/models-page';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test('lists every model and scrolls through the virtualised table', async ({ page }) => {
+  const net = new NetworkLog(page);
+  const app = new AppShell(page);
+  const models = new ModelsPage(page);
+  await app.open('#/models');
+  const total = await models.total();
+  expect(total).toBe(await engineModelCount());
+  // Virtualised: a screenful of rows in the DOM, not thousands.
+  expect(await models.rows.count()).toBeLessThan(80);
+  await app.screenshot('models');
+
+  await page.locator('.models-table__scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator(`[data-row-index="${total - 1}"]`)).toBeVisible();
+  net.expectLoopbackOnly();
+});
+
+test('search finds the same models with and without diacritics', async ({ page }) => {
+  const net = new NetworkLog(page);
+  const app = new AppShell(page);
+  const models = new ModelsPage(page);
+  await app.open('#/models');
+  const all = await models.total();
+
+  await app.searchFor('cau');
+  await expect.poll(() => models.total()).toBeLessThan(all);
+  const plain = await models.total();
+  const plainIds = await models.firstIds(10);
+  expect(plain).toBe(await engineModelCount({ search: 'cau' }));
+  expect(page.url()).toContain('q=cau');
+
+  await app.searchFor('cầu');
+  await expect(page).toHaveURL(/q=c%E1%BA%A7u/);
+  expect(await models.total()).toBe(plain);
+  expect(await models.firstIds(10)).toEqual(plainIds);
+  await app.screenshot('models-search');
+  net.expectLoopbackOnly();
+});
+
+test('a header click sorts on the engine, and a row opens its details with sparklines', async ({ page }) => {
+  const net = new NetworkLog(page);
+  const app = new AppShell(page);
+  const models = new ModelsPage(page);
+  await app.open('#/models');
+  await models.total();
+
+  await models.sortBy('model_id');
+  await expect(page.locator('[role="columnheader"][aria-sort="ascending"]')).toHaveCount(1);
+  const asc = await models.firstIds(3);
+  await models.sortBy('model_id');
+  await expect(page.locator('[role="columnheader"][aria-sort="descending"]')).toHaveCount(1);
+  await expect.poll(() => models.firstIds(3)).not.toEqual(asc);
+  const desc = await models.firstIds(3);
+  expect([...desc].sort().reverse()).toEqual(desc);
+  expect(page.url()).toContain('sort=model_id&dir=desc');
+
+  const id = (await models.firstIds(1))[0] ?? '';
+  await models.openRow(0);
+  await expect(models.detail).toContainText(id);
+  await expect(models.detail.locator('.indicator svg[role="img"]').first()).toBeVisible();
+  await expect(models.detail.locator('.indicator__latest').first()).not.toHaveText('–');
+  expect(page.url()).toContain(`model=${id}`);
+  await app.screenshot('models-detail');
+
+  // Keyboard: Escape closes the panel; arrows move between rows and Enter opens one.
+  await models.detail.locator('h2').press('Escape');
+  await expect(models.detail).toHaveCount(0);
+  await models.rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(models.detail).toContainText((await models.firstIds(2))[1] ?? '');
+  net.expectLoopbackOnly();
+});
