@@ -31,7 +31,7 @@ export async function rebuildDerived(ws: Workspace): Promise<void> {
     FROM indicator_values v
     JOIN model_dim d ON d.model_id = v.model_id
     LEFT JOIN w ON w.indicator_code = v.indicator_code AND w.model_id = v.model_id AND w.period_start = v.period_start
-    ORDER BY v.indicator_code, v.period_start, d.unit_code`);
+    ORDER BY v.indicator_code, v.period_start`);
   await ws.exec(`INSERT OR REPLACE INTO meta SELECT 'derived_version', value FROM meta WHERE key = 'data_version'`);
 }
 

@@ -26,7 +26,8 @@ export function indicatorSlug(name: string): string {
 export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadResult> {
   const { ws } = ctx;
   const t = (f: Parameters<typeof textOf>[1]) => textOf(ctx, f);
-  const nd = nonDataRow(ctx.columnCount, ctx.col.model_id ?? 'NULL', null);
+  // A signature or notes row has no period beside its text, so the period plays the name's part.
+  const nd = nonDataRow(ctx.columnCount, ctx.col.model_id ?? 'NULL', ctx.col.period ?? null);
   const catalog = await ws.rows<{
     code: string;
     name_vi: string;
@@ -47,20 +48,26 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
     );
   });
 
-  // Long rows: one per (source row, indicator). Wide files are melted column by column.
+  // Classify rows once (the non-data test is the costly part), then melt: one row per (source row,
+  // indicator). Wide files are melted column by column from the classified copy.
+  await ws.exec(raw('DROP TABLE IF EXISTS vs'));
+  await ws.exec(sql`CREATE TEMP TABLE vs AS SELECT _row, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
+      ${wide ? raw('*') : sql`${t('indicator')} AS ind_raw, ${t('value')} AS value_raw`}
+    FROM ${raw(ctx.stg)} WHERE NOT (${nd})`);
   let melted: Sql;
   if (wide) {
     const parts = ctx.valueCols.map(
-      (v) => sql`SELECT _row, ${nd} AS nondata, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
-        ${v.indicator} AS ind_raw, nullif(trim(${raw(v.col)}), '') AS value_raw, ${v.header} AS value_header FROM ${raw(ctx.stg)}`,
+      (v) => sql`SELECT _row, model_id, period_raw, ${v.indicator} AS ind_raw, nullif(trim(${raw(v.col)}), '') AS value_raw,
+        ${v.header} AS value_header FROM vs WHERE nullif(trim(${raw(v.col)}), '') IS NOT NULL`,
     );
     melted = join(parts, ' UNION ALL ');
   } else {
-    melted = sql`SELECT _row, ${nd} AS nondata, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
-      ${t('indicator')} AS ind_raw, ${t('value')} AS value_raw, ${headerOf(ctx, 'value')} AS value_header FROM ${raw(ctx.stg)}`;
+    melted = sql`SELECT _row, model_id, period_raw, ind_raw, value_raw, ${headerOf(ctx, 'value')} AS value_header FROM vs`;
   }
   await ws.exec(raw('DROP TABLE IF EXISTS vm'));
   await ws.exec(sql`CREATE TEMP TABLE vm AS ${melted}`);
+  const rowsKept = await count(ws, 'SELECT count(*) AS n FROM vs');
+  await ws.exec(raw('DROP TABLE vs'));
 
   await distinctMap(ws, 'map_period', raw('vm'), raw('period_raw'), ['start', 'grain'], (s) => {
     const p = parsePeriod(s);
@@ -83,7 +90,6 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
         vi_number(value_raw) AS value,
         value_raw IS NULL OR regexp_matches(value_raw, '^\\s*[-–—x]?\\s*$') AS blank
       FROM vm LEFT JOIN map_period mp ON mp.s = period_raw LEFT JOIN map_ind mi ON mi.s = ind_raw
-      WHERE NOT nondata
     ), q AS (
       SELECT p.*, EXISTS (SELECT 1 FROM models m WHERE m.model_id = p.model_id) AS model_known,
         row_number() OVER (PARTITION BY model_id, period_start, indicator_code ORDER BY _row) AS dup_rank
@@ -132,14 +138,13 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
     SELECT model_id, CAST(period_start AS DATE), period_grain, indicator_code, value, ${ctx.importId}
     FROM vi WHERE reject_reason IS NULL`);
   const imported = await count(ws, `SELECT count(*) AS n FROM vi WHERE reject_reason IS NULL`);
-  const rowsSeen = await count(ws, `SELECT count(DISTINCT _row) AS n FROM vm WHERE NOT nondata`);
   await ws.exec(raw('DROP TABLE vi'));
   await ws.exec(raw('DROP TABLE vm'));
   return {
     rowsIn,
     imported,
     rejected,
-    skipped: rowsIn - rowsSeen,
+    skipped: rowsIn - rowsKept,
     unregisteredUnits: [],
     unknownFields: [],
     newIndicators: [...newIndicators.keys()],
