@@ -6,6 +6,7 @@
  */
 import { Workspace } from './workspace/workspace';
 import { EngineServer } from './server';
+import { ensureSampleData } from './workspace/first-run';
 
 interface PortLike {
   on(event: 'message', fn: (e: { data: unknown }) => void): void;
@@ -26,10 +27,16 @@ async function start(): Promise<void> {
   }
   let server: EngineServer | null = null;
   parentPort.on('message', (e) => {
-    const data = e.data as { type?: string; workspace?: string; dataDir?: string };
+    const data = e.data as { type?: string; workspace?: string; dataDir?: string; sampleDir?: string };
     if (data.type === 'open' && data.workspace && data.dataDir) {
       void Workspace.open({ path: data.workspace, dataDir: data.dataDir })
-        .then((ws) => {
+        .then(async (ws) => {
+          // The default workspace starts with the illustrative sample, imported like any user file.
+          if (data.sampleDir) {
+            await ensureSampleData(ws, data.sampleDir, {
+              onProgress: (stage, done, total) => parentPort.postMessage({ type: 'progress', stage, done, total }),
+            });
+          }
           server = new EngineServer(ws);
           parentPort.postMessage({ type: 'ready', workspace: ws.path });
         })

@@ -1,59 +1,90 @@
 /**
- * Electron main: app lifecycle, the window, and the engine utility process. It does no data work;
- * query results travel renderer ⇄ engine over a MessagePort and never pass through here.
+ * Electron main: app lifecycle, the window, menus, dialogs and the engine utility process. No data
+ * work: query results travel renderer ⇄ engine over a MessagePort and never pass through here.
  */
 import path from 'node:path';
-import { app, BrowserWindow, MessageChannelMain, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { buildMenu } from './menu';
+import { chooseImportFiles, chooseSavePath, chooseWorkspace } from './dialogs';
+import { EngineHost } from './engine-host';
+import { SECURE_WEB_PREFERENCES, secureContents, secureSession } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
 
-let engine: UtilityProcess | null = null;
-
-function startEngine(): UtilityProcess {
-  const child = utilityProcess.fork(path.join(import.meta.dirname, 'engine.js'), [], { serviceName: 'DVK Atlas engine' });
-  child.postMessage({
-    type: 'open',
-    workspace: path.join(app.getPath('userData'), 'workspace.duckdb'),
-    dataDir: path.join(app.getPath('userData'), 'engine'),
-  });
-  return child;
-}
+const here = import.meta.dirname;
+let host: EngineHost | null = null;
 
 function createWindow(): BrowserWindow {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile);
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...state.bounds,
+    minWidth: 960,
+    minHeight: 600,
     show: false,
     title: 'DVK Atlas',
-    webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(here, '../preload/index.cjs') },
   });
+  if (state.maximized) win.maximize();
+  trackWindowState(win, stateFile);
+  secureContents(win.webContents);
+  // Vietnamese by default; the renderer reports a language switch through atlas:set-language.
+  win.setMenu(buildMenu(win, true));
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.on('did-finish-load', () => {
-    if (!engine) return;
-    const { port1, port2 } = new MessageChannelMain();
-    engine.postMessage({ type: 'connect' }, [port1]);
-    win.webContents.postMessage('atlas:engine-port', null, [port2]);
-  });
+  win.webContents.on('did-finish-load', () => host?.connect(win.webContents));
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  else void win.loadFile(path.join(here, '../renderer/index.html'));
   return win;
+}
+
+function registerIpc(): void {
+  const winOf = (e: Electron.IpcMainInvokeEvent) => BrowserWindow.fromWebContents(e.sender);
+  ipcMain.handle('atlas:choose-import-files', async (e) => {
+    const w = winOf(e);
+    return w ? chooseImportFiles(w) : [];
+  });
+  ipcMain.handle('atlas:open-workspace', async (e) => {
+    const w = winOf(e);
+    const file = w ? await chooseWorkspace(w) : null;
+    if (file) host?.reopen(file);
+    return file;
+  });
+  ipcMain.handle('atlas:choose-save-path', async (e, name: unknown, exts: unknown) => {
+    const w = winOf(e);
+    if (!w || typeof name !== 'string' || !Array.isArray(exts)) return null;
+    return chooseSavePath(w, name, exts.filter((x): x is string => typeof x === 'string'));
+  });
+  ipcMain.on('atlas:set-language', (e, lang: unknown) => {
+    const w = BrowserWindow.fromWebContents(e.sender);
+    if (w && (lang === 'vi' || lang === 'en')) w.setMenu(buildMenu(w, lang === 'vi'));
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  app.on('second-instance', () => {
+    const w = BrowserWindow.getAllWindows()[0];
+    if (w) {
+      if (w.isMinimized()) w.restore();
+      w.focus();
+    }
+  });
   void app.whenReady().then(() => {
-    engine = startEngine();
+    secureSession(session.defaultSession);
+    const userData = app.getPath('userData');
+    host = new EngineHost({
+      entry: EngineHost.defaultEntry(here),
+      workspace: path.join(userData, 'workspace.duckdb'),
+      dataDir: path.join(userData, 'engine-data'),
+      sampleDir: path.join(userData, 'sample'),
+    });
+    host.start();
+    registerIpc();
     createWindow();
   });
+  app.on('web-contents-created', (_e, contents) => secureContents(contents));
   app.on('window-all-closed', () => {
-    engine?.kill();
+    host?.stop();
     app.quit();
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Preload: exposes exactly one object, `window.atlas`, through contextBridge. It forwards the engine
- * MessagePort that main hands over; the renderer speaks the AtlasApi protocol on it.
+ * Preload: exposes exactly one object, `window.atlas`, through contextBridge: the engine port, file
+ * dialogs, menu commands and engine-restart notices. Nothing else from Electron or Node reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 
@@ -11,4 +11,15 @@ contextBridge.exposeInMainWorld('atlas', {
     new Promise<unknown>((resolve) => {
       ipcRenderer.once('atlas:engine-port', (e) => resolve(e.ports[0]));
     }),
+  chooseImportFiles: (): Promise<string[]> => ipcRenderer.invoke('atlas:choose-import-files'),
+  openWorkspace: (): Promise<string | null> => ipcRenderer.invoke('atlas:open-workspace'),
+  chooseSavePath: (name: string, extensions: string[]): Promise<string | null> =>
+    ipcRenderer.invoke('atlas:choose-save-path', name, extensions),
+  setLanguage: (lang: 'vi' | 'en') => ipcRenderer.send('atlas:set-language', lang),
+  onCommand: (fn: (cmd: string) => void) => {
+    ipcRenderer.on('atlas:command', (_e, cmd: unknown) => typeof cmd === 'string' && fn(cmd));
+  },
+  onEngineRestarted: (fn: (info: { code: number; restarts: number }) => void) => {
+    ipcRenderer.on('atlas:engine-restarted', (_e, info: { code: number; restarts: number }) => fn(info));
+  },
 });

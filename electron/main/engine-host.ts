@@ -1,0 +1,65 @@
+/**
+ * Starts the engine as a utility process, hands each window a MessagePort to it, and restarts it if
+ * it dies (telling the window, which re-connects). The engine opens the workspace itself; main never
+ * touches data.
+ */
+import path from 'node:path';
+import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
+
+export interface EngineHostOptions {
+  entry: string;
+  workspace: string;
+  dataDir: string;
+  sampleDir: string;
+}
+
+export class EngineHost {
+  private child: UtilityProcess | null = null;
+  private readonly windows = new Set<WebContents>();
+  private restarts = 0;
+  private stopping = false;
+
+  constructor(private opts: EngineHostOptions) {}
+
+  start(): void {
+    const child = utilityProcess.fork(this.opts.entry, [], { serviceName: 'DVK Atlas engine', stdio: 'inherit' });
+    this.child = child;
+    child.postMessage({ type: 'open', workspace: this.opts.workspace, dataDir: this.opts.dataDir, sampleDir: this.opts.sampleDir });
+    child.on('exit', (code) => {
+      this.child = null;
+      if (this.stopping) return;
+      // A crash never loses data (imports are single transactions); restart and tell each window.
+      this.restarts++;
+      for (const wc of this.windows) if (!wc.isDestroyed()) wc.send('atlas:engine-restarted', { code, restarts: this.restarts });
+      setTimeout(() => {
+        this.start();
+        for (const wc of this.windows) if (!wc.isDestroyed()) this.connect(wc);
+      }, Math.min(5000, 250 * this.restarts));
+    });
+  }
+
+  /** Give a window's renderer a fresh port to the engine. */
+  connect(wc: WebContents): void {
+    if (!this.child) return;
+    this.windows.add(wc);
+    wc.once('destroyed', () => this.windows.delete(wc));
+    const { port1, port2 } = new MessageChannelMain();
+    this.child.postMessage({ type: 'connect' }, [port1]);
+    wc.postMessage('atlas:engine-port', null, [port2]);
+  }
+
+  /** Switch to another workspace file (Open / Save as): restart the engine on it. */
+  reopen(workspace: string): void {
+    this.opts = { ...this.opts, workspace };
+    this.child?.kill();
+  }
+
+  stop(): void {
+    this.stopping = true;
+    this.child?.kill();
+  }
+
+  static defaultEntry(mainDir: string): string {
+    return path.join(mainDir, 'engine.js');
+  }
+}
