@@ -87,6 +87,20 @@ export const ParamSchemas = {
   'import.rejects': z
     .object({ importId: z.number().int().min(0), limit: z.number().int().min(1).max(1_000_000).optional() })
     .strict(),
+  /**
+   * Upload a file in chunks (the web harness, where the page has bytes but no path). The first chunk
+   * omits `uploadId`; the answer names the upload; the last chunk sets `done` and gets the staged path
+   * to pass to import.preview / import.commit.
+   */
+  'import.upload': z
+    .object({
+      uploadId: z.string().regex(/^[a-f0-9-]{36}$/).optional(),
+      name: z.string().min(1).max(255),
+      offset: z.number().int().min(0).max(4 * 1024 ** 3),
+      bytes: z.instanceof(Uint8Array),
+      done: z.boolean(),
+    })
+    .strict(),
   query: SpecSchema,
 } as const;
 
@@ -99,6 +113,7 @@ export interface Results {
   'import.preview': ImportPreview;
   'import.commit': ImportReport;
   'import.rejects': TableResult;
+  'import.upload': { uploadId: string; received: number; file: string | null };
   query: TableResult;
 }
 

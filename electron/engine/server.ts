@@ -10,6 +10,7 @@ import { AtlasError, toErrorPayload } from '../../shared/errors';
 import type { Spec } from '../../shared/specs';
 import type { Workspace } from './workspace/workspace';
 import { commitFiles, previewFile } from './import';
+import { receiveChunk, type UploadChunk } from './import/upload';
 import { queryArrow } from './db/arrow';
 import { compileSpec } from './query';
 import { CatalogCache } from './query/catalog-cache';
@@ -134,6 +135,8 @@ export class EngineServer {
           return { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion, ms: performance.now() - t0 };
         })) as Results[M];
       }
+      case 'import.upload':
+        return receiveChunk(this.ws.stagingDir, params as UploadChunk) as Results[M];
       case 'query':
         return (await this.onRead(entry, () => this.query(params as Spec))) as Results[M];
       default:

@@ -5,7 +5,7 @@
  * go out once the socket opens, or fail with that attempt.
  */
 import type { CancelMessage, RequestMessage } from '../../../shared/api';
-import { decodeFrame } from '../../../shared/wire';
+import { decodeFrame, encodeFrame } from '../../../shared/wire';
 import type { Transport } from './transport';
 
 /** Events a socket reports to the transport. */
@@ -18,7 +18,7 @@ export interface SocketEvents {
 
 /** The minimal socket the transport drives. */
 export interface SocketLike {
-  send(text: string): void;
+  send(frame: string | Uint8Array): void;
   close(): void;
 }
 
@@ -40,7 +40,7 @@ export const browserSocket: SocketFactory = (url, on) => {
   s.onopen = () => on.open();
   s.onmessage = (e: MessageEvent) => on.message(e.data);
   s.onclose = () => on.close();
-  return { send: (t) => s.send(t), close: () => s.close() };
+  return { send: (t) => s.send(typeof t === 'string' ? t : (t as Uint8Array<ArrayBuffer>)), close: () => s.close() };
 };
 
 /** `ws(s)://<host>/api`, passing on a `?token=` from the page URL when there is one. */
@@ -63,7 +63,7 @@ export class WebSocketTransport implements Transport {
   private stopped = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private queue: string[] = [];
+  private queue: (string | Uint8Array)[] = [];
   private readonly messageCbs: ((msg: unknown) => void)[] = [];
   private readonly closeCbs: ((reason: string) => void)[] = [];
   private readonly factory: SocketFactory;
@@ -87,9 +87,10 @@ export class WebSocketTransport implements Transport {
 
   send(msg: RequestMessage | CancelMessage): void {
     if (this.stopped) throw new Error('connection closed');
-    const text = JSON.stringify(msg);
-    if (this.open && this.socket) this.socket.send(text);
-    else this.queue.push(text);
+    // Upload chunks travel as binary frames; everything else as JSON text.
+    const frame = encodeFrame(msg);
+    if (this.open && this.socket) this.socket.send(frame);
+    else this.queue.push(frame);
   }
 
   onMessage(cb: (msg: unknown) => void): void {

@@ -53,6 +53,43 @@ describe('harnessSocketUrl', () => {
 });
 
 describe('RpcClient over the WebSocket transport and the harness', () => {
+  it('uploads a file in binary chunks and imports it through the harness', async () => {
+    const url = harnessSocketUrl({
+      protocol: 'http:',
+      host: `127.0.0.1:${harness.port}`,
+      search: `?token=${harness.token}`,
+    });
+    const rpc = new RpcClient(new WebSocketTransport(url, { factory: nodeSocket }));
+    const csv = new TextEncoder().encode(
+      '\ufeffMã ĐVHC,Tên đơn vị,Loại\n00201,Phường Tải Lên,phường\n00202,Xã Tải Lên,xã\n',
+    );
+    const a = await rpc.call('import.upload', {
+      name: '../../đơn vị.csv',
+      offset: 0,
+      bytes: csv.slice(0, 20),
+      done: false,
+    });
+    expect(a.file).toBeNull();
+    const b = await rpc.call('import.upload', {
+      uploadId: a.uploadId,
+      name: '../../đơn vị.csv',
+      offset: 20,
+      bytes: csv.slice(20),
+      done: true,
+    });
+    expect(b.received).toBe(csv.length);
+    expect(b.file).toMatch(/uploads[\\/][0-9a-f-]{36}[\\/]đơn vị\.csv$/);
+    const preview = await rpc.call('import.preview', { file: b.file as string });
+    expect(preview.sheets[0]?.kind).toBe('units');
+    const report = await rpc.call('import.commit', { file: b.file as string });
+    expect(report.rowsImported).toBe(2);
+    const out = await rpc
+      .call('import.upload', { uploadId: a.uploadId, name: 'x.csv', offset: 5, bytes: csv, done: true })
+      .catch((e: unknown) => e);
+    expect(out).toMatchObject({ code: 'REQUEST_INVALID' });
+    rpc.close();
+  });
+
   it('round-trips a query in a binary frame, then fails calls promptly once the harness is gone', async () => {
     const url = harnessSocketUrl({
       protocol: 'http:',
@@ -80,7 +117,7 @@ describe('WebSocketTransport reconnection', () => {
     const factory: SocketFactory = (_url, on) => {
       const s = { on, sent: [] as string[], closed: false };
       sockets.push(s);
-      return { send: (text) => s.sent.push(text), close: () => void (s.closed = true) };
+      return { send: (text) => s.sent.push(String(text)), close: () => void (s.closed = true) };
     };
     const transport = new WebSocketTransport('ws://x/api', { factory, minDelayMs: 10, maxDelayMs: 40 });
     const reasons: string[] = [];
