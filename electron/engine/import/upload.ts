@@ -13,7 +13,12 @@ const MAX_BYTES = 4 * 1024 ** 3;
 /** A file name without any folder part or characters Windows refuses. */
 export function safeFileName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim().slice(0, 200);
+  const clean = [...base]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '<>:"|?*'.includes(ch) ? '_' : ch))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'upload.bin';
 }
 
