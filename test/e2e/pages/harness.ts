@@ -71,6 +71,7 @@ async function workspaceSnapshot(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-e2e-cli-'));
   const copy = path.join(dir, 'snapshot.duckdb');
   fs.copyFileSync(info.path, copy);
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   snapshot = copy;
   return copy;
 }

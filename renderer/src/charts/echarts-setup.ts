@@ -1,0 +1,12 @@
+/**
+ * ECharts core with only what DVK Atlas draws registered (tree-shaken bundle) and the canvas renderer.
+ * Add a chart or component here when a view needs it.
+ */
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+export { echarts };
