@@ -4,6 +4,7 @@
  * one `Filter` model (used for cross-filtering). Schemas are zod; the TS types are inferred from them.
  */
 import { z } from 'zod';
+import { PivotSpecSchema } from './pivot-spec';
 
 const text = z.string().max(500);
 const list = z.array(text).max(20_000);
@@ -124,5 +125,7 @@ export const SpecSchema = z.discriminatedUnion('kind', [
   ModelQuerySchema,
   AggregateSpecSchema,
   ModelValuesSpecSchema,
+  // Lazy: pivot-spec.ts builds on this file (an import cycle either side may start).
+  z.lazy(() => PivotSpecSchema),
 ]);
 export type Spec = z.infer<typeof SpecSchema>;

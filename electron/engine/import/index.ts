@@ -190,6 +190,8 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
       if (!p.headers.length) p.headers = staged.columns;
     }
     if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
+    opts.onProgress?.('backup', 0, 1);
+    await ws.backup();
 
     const reports = await ws.transaction(async () => {
       const byFile = new Map<string, ImportReport>();

@@ -27,7 +27,7 @@ export function indicatorAggregate(m: IndicatorMeasure, catalog: CatalogCache): 
     case 'mean':
       return sql`avg(f.value) ${f}`;
     case 'weighted_mean': {
-      const fw = sql`FILTER (WHERE f.indicator_code = ${m.indicator} AND f.weight > 0)`;
+      const fw = sql`FILTER (WHERE f.indicator_code = ${m.indicator} AND f.weight > 0 AND f.value IS NOT NULL)`;
       return sql`CASE WHEN coalesce(sum(f.weight) ${fw}, 0) > 0
         THEN sum(f.value * f.weight) ${fw} / sum(f.weight) ${fw} ELSE avg(f.value) ${f} END`;
     }

@@ -36,8 +36,12 @@ export function scopeCte(plan: PivotPlan, filter: Filter | undefined): [string, 
   if (filter?.provinces?.length) c.push(inList(raw('u.province'), filter.provinces));
   if (filter?.units?.length) c.push(inList(raw('u.code'), filter.units));
   if (filter?.unitTypes?.length) c.push(inList(raw('u.type'), filter.unitTypes));
-  if (plan.hideMissing) for (const p of geoPositions(plan)) c.push(sql`${unitColumnSql(plan.dims[p] ?? 'unit')} IS NOT NULL`);
-  return [SCOPE, sql`SELECT u.code, u.type, u.province, u.population, u.area_km2 FROM units u WHERE ${and(c)}`];
+  if (plan.hideMissing)
+    for (const p of geoPositions(plan)) c.push(sql`${unitColumnSql(plan.dims[p] ?? 'unit')} IS NOT NULL`);
+  return [
+    SCOPE,
+    sql`SELECT u.code, u.type, u.province, u.population, u.area_km2 FROM units u WHERE ${and(c)}`,
+  ];
 }
 
 /**
@@ -51,12 +55,18 @@ export function denominatorCte(plan: PivotPlan): [string, Sql] {
     const col = unitColumnSql(plan.dims[p] ?? 'unit');
     return sql`${plan.topN && p === 0 ? othersKey(col) : col} AS ${g(j)}`;
   });
-  const joinTop = plan.topN && geo[0] === 0 ? sql`LEFT JOIN ${raw(TOP)} t ON t.k IS NOT DISTINCT FROM ${unitColumnSql(plan.dims[0] ?? 'unit')}` : raw('');
+  const joinTop =
+    plan.topN && geo[0] === 0
+      ? sql`LEFT JOIN ${raw(TOP)} t ON t.k IS NOT DISTINCT FROM ${unitColumnSql(plan.dims[0] ?? 'unit')}`
+      : raw('');
   const inner = sql`SELECT ${join([...keyed, raw('u.population, u.area_km2')])} FROM ${raw(SCOPE)} u ${joinTop}`;
   const projections = [...new Set(plan.computeGrps.map((grp) => geoBits(grp, geo)))];
   const sets = groupingSetsSql(geo.length, projections, g);
   const cols = [...geo.map((_, j) => g(j)), sql`${groupingIdSql(geo.length, g)} AS ggrp`];
-  return [DEN, sql`SELECT ${join([...cols, raw('sum(population) AS pop, sum(area_km2) AS area')])} FROM (${inner}) d ${sets}`];
+  return [
+    DEN,
+    sql`SELECT ${join([...cols, raw('sum(population) AS pop, sum(area_km2) AS area')])} FROM (${inner}) d ${sets}`,
+  ];
 }
 
 /** The geographic part of a grouping id: bit j set when geographic position `geo[j]` is rolled up. */

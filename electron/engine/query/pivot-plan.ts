@@ -107,7 +107,11 @@ export function planPivot(spec: PivotSpec, catalog: CatalogCache): PivotPlan {
       }
     }
   }
-  const sort = { by: spec.sort?.by ?? 'label', value: spec.sort?.value ?? 0, dir: spec.sort?.dir ?? 'asc' } as const;
+  const sort = {
+    by: spec.sort?.by ?? 'label',
+    value: spec.sort?.value ?? 0,
+    dir: spec.sort?.dir ?? 'asc',
+  } as const;
   // Sorting by value orders each row node by its value at the column total.
   if (sort.by === 'value') for (let l = 1; l <= R; l++) compute.add(grpOf(l, 0, R, C));
 

@@ -17,7 +17,10 @@ export function shareSql(plan: PivotPlan, share: 'grand' | 'row' | 'column', xj:
   if (share === 'row') {
     return ratio(xj, raw(`grp & ${colMask} = ${colMask}`), [...range(R).map(k), raw(`grp & ${rowMask}`)]);
   }
-  return ratio(xj, raw(`grp & ${rowMask} = ${rowMask}`), [...range(C).map((j) => k(R + j)), raw(`grp & ${colMask}`)]);
+  return ratio(xj, raw(`grp & ${rowMask} = ${rowMask}`), [
+    ...range(C).map((j) => k(R + j)),
+    raw(`grp & ${colMask}`),
+  ]);
 }
 
 function ratio(xj: Sql, totalCell: Sql, partition: Sql[]): Sql {

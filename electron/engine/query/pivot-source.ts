@@ -47,7 +47,9 @@ export function sourceSql(plan: PivotPlan, part: Part, filter: Filter | undefine
   if (plan.hideMissing) conds.push(...plan.dims.map((d) => sql`${keySql(d, part, plan.grain)} IS NOT NULL`));
   const mine = plan.values.filter((v) => v.part === part);
   if (part === 'f' && mine.every((v) => v.measure.type === 'indicator')) {
-    const codes = [...new Set(mine.flatMap((v) => (v.measure.type === 'indicator' ? [v.measure.indicator] : [])))];
+    const codes = [
+      ...new Set(mine.flatMap((v) => (v.measure.type === 'indicator' ? [v.measure.indicator] : []))),
+    ];
     conds.push(sql`f.indicator_code = ANY(${listValue(codes)})`);
   }
   const from =
@@ -64,14 +66,23 @@ export function valueAggregate(plan: PivotPlan, j: number, catalog: CatalogCache
   const v = plan.values[j];
   if (!v) throw new Error(`no value ${j}`);
   const expr =
-    v.measure.type === 'indicator' ? indicatorAggregate(v.measure, catalog) : countAggregate(v.measure, v.part);
+    v.measure.type === 'indicator'
+      ? indicatorAggregate(v.measure, catalog)
+      : countAggregate(v.measure, v.part);
   return sql`CAST(${expr} AS DOUBLE)`;
 }
 
 /** `GROUP BY GROUPING SETS (…)` over n keys for grouping ids `grps` (empty text when there are no keys). */
 export function groupingSetsSql(n: number, grps: readonly number[], key: (i: number) => Sql = k): Sql {
   if (n === 0) return raw('');
-  const sets = grps.map((g) => sql`(${join(range(n).filter((i) => !(g & (1 << i))).map(key))})`);
+  const sets = grps.map(
+    (g) =>
+      sql`(${join(
+        range(n)
+          .filter((i) => !(g & (1 << i)))
+          .map(key),
+      )})`,
+  );
   return sql`GROUP BY GROUPING SETS (${join(sets)})`;
 }
 
@@ -82,10 +93,16 @@ export function groupingIdSql(n: number, key: (i: number) => Sql = k): Sql {
 }
 
 /**
- * Aggregate one part's base relation `base` (aliased as the part letter): keys, labels (NULL for rolled-up
- * keys, the missing group and Others), `grp`, and `x{j}` for the part's values.
+ * Aggregate one part's base relation `base` (aliased as the part letter) rows matching `where`: keys, labels
+ * (NULL for rolled-up keys, the missing group and Others), `grp`, and `x{j}` for the part's values.
  */
-export function aggregateSql(plan: PivotPlan, part: Part, base: string, catalog: CatalogCache): Sql {
+export function aggregateSql(
+  plan: PivotPlan,
+  part: Part,
+  base: string,
+  catalog: CatalogCache,
+  where: Sql,
+): Sql {
   const n = plan.dims.length;
   const labels = range(n).map((i) => {
     if (hasLabel(plan, i)) {
@@ -93,7 +110,9 @@ export function aggregateSql(plan: PivotPlan, part: Part, base: string, catalog:
     }
     return sql`CASE WHEN ${k(i)} = ${OTHERS} THEN NULL ELSE ${k(i)} END AS ${l(i)}`;
   });
-  const vals = plan.values.flatMap((v, j) => (v.part === part ? [sql`${valueAggregate(plan, j, catalog)} AS ${x(j)}`] : []));
+  const vals = plan.values.flatMap((v, j) =>
+    v.part === part ? [sql`${valueAggregate(plan, j, catalog)} AS ${x(j)}`] : [],
+  );
   const cols = [...range(n).map(k), ...labels, sql`${groupingIdSql(n)} AS grp`, ...vals];
-  return sql`SELECT ${join(cols)} FROM ${raw(base)} ${raw(part)} ${groupingSetsSql(n, plan.computeGrps)}`;
+  return sql`SELECT ${join(cols)} FROM ${raw(base)} ${raw(part)} WHERE ${where} ${groupingSetsSql(n, plan.computeGrps)}`;
 }

@@ -39,7 +39,10 @@ export function topNCtes(plan: PivotPlan, catalog: CatalogCache, scope: string |
         FROM ${raw(scope)} u GROUP BY 1) d ON d.k IS NOT DISTINCT FROM r.k`;
   }
   return [
-    [TOP, sql`SELECT k, TRUE AS hit FROM (${rank}) ORDER BY v DESC NULLS LAST, k ASC NULLS LAST LIMIT ${top.n}`],
+    [
+      TOP,
+      sql`SELECT k, TRUE AS hit FROM (${rank}) ORDER BY v DESC NULLS LAST, k ASC NULLS LAST LIMIT ${top.n}`,
+    ],
   ];
 }
 
@@ -64,4 +67,3 @@ export function baseCte(plan: PivotPlan, part: Part): [string, Sql] | null {
       LEFT JOIN ${raw(TOP)} t ON t.k IS NOT DISTINCT FROM s.${k(0)}`,
   ];
 }
-

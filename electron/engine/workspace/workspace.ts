@@ -11,6 +11,7 @@ import { INDICATORS } from '../../../shared/catalog';
 import type { Sql } from '../db/sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { derivedStale, rebuildDerived } from './derived';
+import { copyBackup, listBackups, quarantineWal } from './backup';
 
 export interface OpenOptions {
   /** Path of the `.duckdb` file, or ':memory:'. */
@@ -26,6 +27,14 @@ export interface OpenOptions {
 const openFiles = new Set<string>();
 
 const TRACE = process.env.DVK_TRACE === '1';
+
+function createInstance(file: string): Promise<DuckDBInstance> {
+  return DuckDBInstance.create(file, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+  });
+}
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -44,6 +53,8 @@ function plain(v: unknown): unknown {
 
 export class Workspace {
   private closed = false;
+  /** Set when the open had to move a damaged WAL aside (the UI tells the user). */
+  quarantinedWal: string | null = null;
   private version = 0;
 
   private constructor(
@@ -70,18 +81,27 @@ export class Workspace {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 
     let instance: DuckDBInstance;
+    let recovered: string | null = null;
     try {
-      instance = await DuckDBInstance.create(file, {
-        autoinstall_known_extensions: 'false',
-        autoload_known_extensions: 'false',
-        allow_community_extensions: 'false',
-      });
+      instance = await createInstance(file);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       if (/lock/i.test(msg)) {
         throw new AtlasError('WORKSPACE_LOCKED', `The workspace is open in another program: ${file}`, { file });
       }
-      throw new AtlasError('WORKSPACE_OPEN_FAILED', `Cannot open the workspace ${file}: ${msg}`, { file });
+      // A damaged WAL must not make the whole workspace unreadable: move it aside and retry once.
+      recovered = file === ':memory:' ? null : quarantineWal(file);
+      try {
+        if (!recovered) throw e;
+        instance = await createInstance(file);
+      } catch (e2) {
+        const backup = listBackups(file, dataDir)[0];
+        throw new AtlasError('WORKSPACE_OPEN_FAILED', `Cannot open the workspace ${file}: ${(e2 as Error).message ?? msg}`, {
+          file,
+          ...(backup ? { backup } : {}),
+          ...(recovered ? { quarantinedWal: recovered } : {}),
+        });
+      }
     }
     const write = await instance.connect();
     try {
@@ -99,6 +119,7 @@ export class Workspace {
       for (const s of settings) await write.run(s);
       const read = await instance.connect();
       const ws = new Workspace(file, dataDir, stagingDir, instance, write, read);
+      ws.quarantinedWal = recovered;
       await ws.migrate();
       if (await derivedStale(ws)) await ws.transaction(() => rebuildDerived(ws));
       if (file !== ':memory:') openFiles.add(file);
@@ -221,6 +242,16 @@ export class Workspace {
     if (this.path !== ':memory:') await this.write.run('CHECKPOINT');
     await this.loadVersion();
     return result;
+  }
+
+  /**
+   * Checkpoint and copy the workspace file to the backup folder (file workspaces only); called before
+   * imports so a bad import or a crash can always be undone. Returns the copy's path.
+   */
+  async backup(): Promise<string | null> {
+    if (this.path === ':memory:' || !fs.existsSync(this.path)) return null;
+    await this.write.run('CHECKPOINT');
+    return copyBackup(this.path, this.dataDir);
   }
 
   /** Close connections and the instance, releasing the file lock. Safe to call twice. */

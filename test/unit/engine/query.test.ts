@@ -167,3 +167,15 @@ describe('model values', () => {
     expect(r.map((x) => x.value)).toEqual([90, 80, 70]);
   });
 });
+
+describe('weighted means with gaps', () => {
+  it('leaves out the weight of a record whose value is missing', async () => {
+    await t.ws.exec(`INSERT INTO indicator_values VALUES
+      ('MH-1', DATE '2024-06-01', 'month', 'turnaround_minutes', NULL, NULL),
+      ('MH-1', DATE '2024-06-01', 'month', 'records_processed', 1000, NULL)`);
+    const { rebuildDerived } = await import('../../../electron/engine/workspace/derived');
+    await rebuildDerived(t.ws);
+    const r = await rows({ kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'turnaround_minutes' }] });
+    expect(r[0]?.m0).toBeCloseTo((10 * 300 + 40 * 100) / 400, 10);
+  });
+});

@@ -5,14 +5,13 @@
  * an unregistered unit code, with an unknown field or none, without sponsor or start date; null values;
  * turnaround rows without a records weight or with a zero weight; a mean (satisfaction_pct) and a weighted
  * mean (turnaround_minutes by records_processed).
- *
- * Why not the scale-1 sample: importing it rebuilds `facts` with a nested-loop join (see the pivot report),
- * which does not finish in a test's time; this fixture goes through the same `rebuildDerived`.
+ * The scale-1 sample (sample-workspace.ts) has none of these edge cases, hence this fixture.
  */
 import type { Workspace } from '../../../electron/engine/workspace/workspace';
 import { SEARCH_FOLD_SQL } from '../../../electron/engine/query/filter';
 import { rebuildDerived } from '../../../electron/engine/workspace/derived';
 import { openTemp } from '../../helpers/workspace';
+import type { CaseData } from './cases';
 
 export const FIELDS = [
   'Cải cách hành chính',
@@ -26,12 +25,31 @@ export const UNKNOWN_FIELD = 'Lĩnh vực lạ';
 export const EMPTY_UNIT = '70047';
 export const UNREGISTERED_UNIT = '88888';
 
+/** Filter values of the fixture for the shared cases. */
+export const FIXTURE_CASE_DATA: CaseData = {
+  fields: ['An sinh xã hội', 'Chỉnh trang đô thị'],
+  province: 'Tỉnh Thử',
+  units: ['70000', '70003', EMPTY_UNIT, '70049'],
+  search: 'duong hoa',
+};
+
 const list = (xs: readonly string[]) => `[${xs.map((s) => `'${s}'`).join(', ')}]`;
 /** A pseudo-random integer in [0, n) from the hash of a row number and a salt. */
 const h = (expr: string, salt: string, n: number) => `CAST(hash(${expr}, '${salt}') % ${n} AS INTEGER)`;
 
 async function insertUnits(ws: Workspace): Promise<void> {
-  const names = list(['An Phú', 'Bình Lợi', 'Cầu Kho', 'Đông Hưng', 'Ấp Bắc', 'Tân Định', 'Long Bình', 'Hòa Hưng', 'Ông Lãnh', 'Úc Lạc']);
+  const names = list([
+    'An Phú',
+    'Bình Lợi',
+    'Cầu Kho',
+    'Đông Hưng',
+    'Ấp Bắc',
+    'Tân Định',
+    'Long Bình',
+    'Hòa Hưng',
+    'Ông Lãnh',
+    'Úc Lạc',
+  ]);
   await ws.exec(`INSERT INTO units
     SELECT code, name, name, type, province, population, area_km2, NULL, NULL FROM (
       SELECT '7' || lpad(CAST(i AS VARCHAR), 4, '0') AS code,
@@ -44,8 +62,21 @@ async function insertUnits(ws: Workspace): Promise<void> {
 }
 
 async function insertModels(ws: Workspace): Promise<void> {
-  const words = list(['Cầu nông thôn', 'Đường hoa', 'Một cửa thân thiện', 'Bữa cơm nghĩa tình', 'Ánh sáng đường quê', 'Tổ tự quản']);
-  const sponsors = list(['Hội Nông dân', 'Đoàn Thanh niên', 'Hội Liên hiệp Phụ nữ', 'UBND phường/xã', 'Ủy ban MTTQ Việt Nam']);
+  const words = list([
+    'Cầu nông thôn',
+    'Đường hoa',
+    'Một cửa thân thiện',
+    'Bữa cơm nghĩa tình',
+    'Ánh sáng đường quê',
+    'Tổ tự quản',
+  ]);
+  const sponsors = list([
+    'Hội Nông dân',
+    'Đoàn Thanh niên',
+    'Hội Liên hiệp Phụ nữ',
+    'UBND phường/xã',
+    'Ủy ban MTTQ Việt Nam',
+  ]);
   const statuses = list(['Đang triển khai', 'Đã hoàn thành', 'Tạm dừng']);
   const recognitions = list(['Cấp xã', 'Cấp thành phố', 'Cấp trung ương']);
   const skewedUnit = `'7' || lpad(CAST(CAST(floor(47 * pow(${h('i', 'u', 1_000_000)} / 1000000.0, 1.6)) AS INTEGER) AS VARCHAR), 4, '0')`;

@@ -61,7 +61,10 @@ export async function loadRaw(ws: Workspace): Promise<RawData> {
   );
   const byCode = new Map(units.map((u) => [u.code, u]));
   const unitNames = new Map(
-    (await ws.rows<{ code: string; name: string }>('SELECT code, name FROM units')).map((u) => [u.code, u.name]),
+    (await ws.rows<{ code: string; name: string }>('SELECT code, name FROM units')).map((u) => [
+      u.code,
+      u.name,
+    ]),
   );
   const rawModels = await ws.rows<{
     model_id: string;
@@ -81,7 +84,8 @@ export async function loadRaw(ws: Workspace): Promise<RawData> {
     return {
       id: m.model_id,
       unit: m.unit_code,
-      unitLabel: (m.unit_code !== null ? unitNames.get(m.unit_code) : undefined) ?? m.unit_name ?? m.unit_code,
+      unitLabel:
+        (m.unit_code !== null ? unitNames.get(m.unit_code) : undefined) ?? m.unit_name ?? m.unit_code,
       unit_type: u?.type ?? null,
       province: u?.province ?? m.province,
       field: m.field,
@@ -101,9 +105,12 @@ export async function loadRaw(ws: Workspace): Promise<RawData> {
       )
     ).map((i) => [i.code, i]),
   );
-  const rawValues = await ws.rows<{ model_id: string; period: string; indicator_code: string; value: number | null }>(
-    'SELECT model_id, CAST(period_start AS VARCHAR) AS period, indicator_code, value FROM indicator_values',
-  );
+  const rawValues = await ws.rows<{
+    model_id: string;
+    period: string;
+    indicator_code: string;
+    value: number | null;
+  }>('SELECT model_id, CAST(period_start AS VARCHAR) AS period, indicator_code, value FROM indicator_values');
   const byCell = new Map(rawValues.map((v) => [`${v.model_id}|${v.period}|${v.indicator_code}`, v.value]));
   const values: ValueRec[] = [];
   for (const v of rawValues) {

@@ -43,11 +43,16 @@ function truncate(period: string, grain: string): string {
 
 function modelPasses(m: ModelRec, f: Filter | undefined, onStart: boolean): boolean {
   if (!f) return true;
-  for (const [list, attr] of Object.entries(LISTS) as [keyof typeof LISTS, (typeof LISTS)[keyof typeof LISTS]][]) {
+  for (const [list, attr] of Object.entries(LISTS) as [
+    keyof typeof LISTS,
+    (typeof LISTS)[keyof typeof LISTS],
+  ][]) {
     const allowed = f[list];
     if (allowed?.length && !allowed.includes(m[attr] as string)) return false;
   }
-  const tokens = foldVi(f.search ?? '').split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = foldVi(f.search ?? '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (!tokens.every((t) => m.search.includes(t))) return false;
   if (onStart && f.period?.to && m.start !== null && m.start.slice(0, 7) > f.period.to) return false;
   return true;
@@ -55,17 +60,20 @@ function modelPasses(m: ModelRec, f: Filter | undefined, onStart: boolean): bool
 
 function aggregate(measure: Measure, recs: Rec[], raw: RawData): number | null {
   if (measure.type === 'count_models') return new Set(recs.map((r) => r.m.id)).size;
-  if (measure.type === 'count_units') return new Set(recs.flatMap((r) => (r.m.unit === null ? [] : [r.m.unit]))).size;
+  if (measure.type === 'count_units')
+    return new Set(recs.flatMap((r) => (r.m.unit === null ? [] : [r.m.unit]))).size;
   const def = raw.indicators.get(measure.indicator);
   const agg = !measure.agg || measure.agg === 'catalog' ? def?.aggregation : measure.agg;
-  const rows = recs.flatMap((r) => (r.v && r.v.indicator === measure.indicator && r.v.value !== null ? [r.v] : []));
+  const rows = recs.flatMap((r) =>
+    r.v && r.v.indicator === measure.indicator && r.v.value !== null ? [r.v] : [],
+  );
   const vals = rows.map((v) => v.value as number);
   if (vals.length === 0) return null;
   const sum = vals.reduce((a, b) => a + b, 0);
   if (agg === 'sum') return sum;
   if (agg === 'mean') return sum / vals.length;
-  if (agg === 'min') return Math.min(...vals);
-  if (agg === 'max') return Math.max(...vals);
+  if (agg === 'min') return vals.reduce((a, b) => Math.min(a, b));
+  if (agg === 'max') return vals.reduce((a, b) => Math.max(a, b));
   if (agg === 'median') {
     const s = [...vals].sort((a, b) => a - b);
     const mid = Math.floor(s.length / 2);
@@ -73,7 +81,9 @@ function aggregate(measure: Measure, recs: Rec[], raw: RawData): number | null {
   }
   const weighted = rows.filter((v) => (v.weight ?? 0) > 0);
   const w = weighted.reduce((a, v) => a + (v.weight as number), 0);
-  return w > 0 ? weighted.reduce((a, v) => a + (v.value as number) * (v.weight as number), 0) / w : sum / vals.length;
+  return w > 0
+    ? weighted.reduce((a, v) => a + (v.value as number) * (v.weight as number), 0) / w
+    : sum / vals.length;
 }
 
 /** The expected result: every requested cell by `cellId`. */
@@ -89,17 +99,30 @@ export function referencePivot(spec: PivotSpec, raw: RawData): Map<string, Cell>
     return d === 'unit' ? r.m.unit : r.m[d];
   };
   const labelOf = (d: Dimension, r: Rec): Key =>
-    d === 'unit' ? r.m.unitLabel : d === 'indicator' ? (raw.indicators.get(r.v?.indicator ?? '')?.name ?? null) : keyOf(d, r);
+    d === 'unit'
+      ? r.m.unitLabel
+      : d === 'indicator'
+        ? (raw.indicators.get(r.v?.indicator ?? '')?.name ?? null)
+        : keyOf(d, r);
   const hide = (r: Rec) => spec.missing !== 'hide' || dims.every((d) => keyOf(d, r) !== null);
 
   const f = spec.filter;
   const fMeasures = spec.values.map((v) => v.measure).filter((m) => partOf(m) === 'f');
-  const codes = fMeasures.every((m) => m.type === 'indicator') ? new Set(fMeasures.map((m) => (m.type === 'indicator' ? m.indicator : ''))) : null;
+  const codes = fMeasures.every((m) => m.type === 'indicator')
+    ? new Set(fMeasures.map((m) => (m.type === 'indicator' ? m.indicator : '')))
+    : null;
   const recs = {
-    m: raw.models.filter((m) => modelPasses(m, f, true)).map((m): Rec => ({ m })).filter(hide),
+    m: raw.models
+      .filter((m) => modelPasses(m, f, true))
+      .map((m): Rec => ({ m }))
+      .filter(hide),
     f: raw.values
       .filter((v) => modelPasses(v.model, f, false))
-      .filter((v) => (!f?.period?.from || v.period.slice(0, 7) >= f.period.from) && (!f?.period?.to || v.period.slice(0, 7) <= f.period.to))
+      .filter(
+        (v) =>
+          (!f?.period?.from || v.period.slice(0, 7) >= f.period.from) &&
+          (!f?.period?.to || v.period.slice(0, 7) <= f.period.to),
+      )
       .filter((v) => !codes || codes.has(v.indicator))
       .map((v): Rec => ({ m: v.model, v }))
       .filter(hide),
@@ -118,9 +141,17 @@ export function referencePivot(spec: PivotSpec, raw: RawData): Map<string, Cell>
     const k = u[UNIT_ATTR[dims[i] as 'unit']];
     return i === 0 && top && !top.has(k) ? PIVOT_OTHERS : k;
   };
-  const denominator = (keys: Key[], rolled: (i: number) => boolean, per: 'per10k' | 'per_km2'): number | null => {
-    const units = scope.filter((u) => dims.every((d, i) => !GEO.includes(d) || rolled(i) || unitKey(u, i) === keys[i]));
-    const xs = units.map((u) => (per === 'per10k' ? u.population : u.area)).filter((x): x is number => x !== null);
+  const denominator = (
+    keys: Key[],
+    rolled: (i: number) => boolean,
+    per: 'per10k' | 'per_km2',
+  ): number | null => {
+    const units = scope.filter((u) =>
+      dims.every((d, i) => !GEO.includes(d) || rolled(i) || unitKey(u, i) === keys[i]),
+    );
+    const xs = units
+      .map((u) => (per === 'per10k' ? u.population : u.area))
+      .filter((x): x is number => x !== null);
     const s = xs.reduce((a, b) => a + b, 0);
     return xs.length === 0 || s === 0 ? null : per === 'per10k' ? s / 10_000 : s;
   };
@@ -130,7 +161,12 @@ export function referencePivot(spec: PivotSpec, raw: RawData): Map<string, Cell>
     const value = spec.values[j];
     if (!value) throw new Error('bad topN value');
     const groups = new Map<Key, Rec[]>();
-    for (const r of recs[partOf(value.measure)]) groups.set(keyOf(dims[0], r), [...(groups.get(keyOf(dims[0], r)) ?? []), r]);
+    for (const r of recs[partOf(value.measure)]) {
+      const key = keyOf(dims[0], r);
+      const g = groups.get(key);
+      if (g) g.push(r);
+      else groups.set(key, [r]);
+    }
     const ranked = [...groups].map(([key, rs]) => {
       let v = aggregate(value.measure, rs, raw);
       if (v !== null && value.per && value.per !== 'none' && GEO.includes(dims[0] as Dimension)) {
@@ -140,7 +176,9 @@ export function referencePivot(spec: PivotSpec, raw: RawData): Map<string, Cell>
       return { key, v };
     });
     const cmpKey = (a: Key, b: Key) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-    ranked.sort((a, b) => (a.v === b.v ? cmpKey(a.key, b.key) : a.v === null ? 1 : b.v === null ? -1 : b.v - a.v));
+    ranked.sort((a, b) =>
+      a.v === b.v ? cmpKey(a.key, b.key) : a.v === null ? 1 : b.v === null ? -1 : b.v - a.v,
+    );
     top = new Set(ranked.slice(0, spec.topN.n).map((r) => r.key));
   }
   const mapKey = (i: number, k: Key) => (i === 0 && top && !top.has(k) ? PIVOT_OTHERS : k);
@@ -166,8 +204,15 @@ export function referencePivot(spec: PivotSpec, raw: RawData): Map<string, Cell>
           groups.set(id, g);
         }
         for (const [id, g] of groups) {
-          const cell = all.get(id) ?? { grp, keys: g.keys, labels: g.labels, values: spec.values.map(() => null), rolled };
-          for (const j of idx) cell.values[j] = aggregate((spec.values[j] as { measure: Measure }).measure, g.recs, raw);
+          const cell = all.get(id) ?? {
+            grp,
+            keys: g.keys,
+            labels: g.labels,
+            values: spec.values.map(() => null),
+            rolled,
+          };
+          for (const j of idx)
+            cell.values[j] = aggregate((spec.values[j] as { measure: Measure }).measure, g.recs, raw);
           all.set(id, cell);
         }
       }
