@@ -45,7 +45,9 @@ const VALUES = [
 ];
 
 async function count(table: string, where = 'TRUE'): Promise<number> {
-  return (await ws.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${where}`))[0]?.n ?? -1;
+  return (
+    (await ws.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE ${where}`))[0]?.n ?? -1
+  );
 }
 
 async function trio() {
@@ -105,10 +107,18 @@ describe('importing CSV files', () => {
   it('replaces a file’s rows when the same file is imported again', async () => {
     const { u, m, v } = await trio();
     await commitFiles(ws, [u, m, v]);
-    const before = { models: await count('models'), values: await count('indicator_values'), units: await count('units') };
+    const before = {
+      models: await count('models'),
+      values: await count('indicator_values'),
+      units: await count('units'),
+    };
     const again = await commitFiles(ws, [u, m, v]);
     expect(again.every((r) => r.replacedPrevious)).toBe(true);
-    expect({ models: await count('models'), values: await count('indicator_values'), units: await count('units') }).toEqual(before);
+    expect({
+      models: await count('models'),
+      values: await count('indicator_values'),
+      units: await count('units'),
+    }).toEqual(before);
     expect(await count('imports', `status = 'replaced'`)).toBe(3);
   });
 
@@ -136,26 +146,38 @@ describe('importing CSV files', () => {
 
   it('reads UTF-16 tab-separated Unicode text as Excel saves it', async () => {
     const file = path.join(dir, 'don_vi.txt');
-    const text = UNITS.map((l) => l.replace(/"50.000"/, '50000').replace(/"5,2"/, '5,2').split(',').join('\t')).join('\r\n');
+    const text = UNITS.map((l) =>
+      l
+        .replace(/"50.000"/, '50000')
+        .replace(/"5,2"/, '5,2')
+        .split(',')
+        .join('\t'),
+    ).join('\r\n');
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const p = await previewFile(file);
     expect(p.encoding).toMatch(/utf-?16/i);
     await commitFiles(ws, [file]);
-    expect(await ws.rows('SELECT name FROM units ORDER BY code')).toEqual([{ name: 'Phường An Phú' }, { name: 'Xã Bình Lợi' }]);
+    expect(await ws.rows('SELECT name FROM units ORDER BY code')).toEqual([
+      { name: 'Phường An Phú' },
+      { name: 'Xã Bình Lợi' },
+    ]);
   });
 
   it('converts text in the legacy TCVN3 encoding to Unicode', async () => {
-    const lines = ['Mã ĐVHC,Tên đơn vị,Loại', '00101,Phường An Phú,phường', '00102,Xã Bình Lợi,xã', '00103,Phường Hồ Chí Minh,phường'];
+    const lines = [
+      'Mã ĐVHC,Tên đơn vị,Loại',
+      '00101,Phường An Phú,phường',
+      '00102,Xã Bình Lợi,xã',
+      '00103,Phường Hồ Chí Minh,phường',
+    ];
     const file = path.join(dir, 'tcvn3.csv');
     fs.writeFileSync(file, legacyStringToBytes(encodeTcvn3(lines.join('\r\n'))));
     const p = await previewFile(file);
     expect(p.encoding).toBe('tcvn3');
     await commitFiles(ws, [file]);
-    expect((await ws.rows<{ name: string }>('SELECT name FROM units ORDER BY code')).map((r) => r.name)).toEqual([
-      'Phường An Phú',
-      'Xã Bình Lợi',
-      'Phường Hồ Chí Minh',
-    ]);
+    expect(
+      (await ws.rows<{ name: string }>('SELECT name FROM units ORDER BY code')).map((r) => r.name),
+    ).toEqual(['Phường An Phú', 'Xã Bình Lợi', 'Phường Hồ Chí Minh']);
   });
 });
 
@@ -169,7 +191,14 @@ describe('importing Excel workbooks', () => {
         ['BÁO CÁO TỔNG HỢP MÔ HÌNH DÂN VẬN KHÉO'],
         [],
         ['STT', 'Mã mô hình', 'Tên mô hình', 'Phường/Xã', 'Lĩnh vực', 'Ngày bắt đầu'],
-        [1, 'MH-1', 'Chuyến xe nghĩa tình', 'Phường An Phú', 'Y tế – chăm sóc sức khỏe', new Date(Date.UTC(2024, 2, 15))],
+        [
+          1,
+          'MH-1',
+          'Chuyến xe nghĩa tình',
+          'Phường An Phú',
+          'Y tế – chăm sóc sức khỏe',
+          new Date(Date.UTC(2024, 2, 15)),
+        ],
         [2, 'MH-2', 'Thắp sáng đường quê', 'Bình Lợi', 'Hạ tầng giao thông nông thôn', '01/06/2023'],
         [null, 'Tổng cộng', null, null, null, null],
         [],
@@ -181,7 +210,9 @@ describe('importing Excel workbooks', () => {
     const [r] = await commitFiles(ws, [file]);
     expect(r).toMatchObject({ rowsImported: 2, rowsRejected: 0 });
     expect(
-      await ws.rows(`SELECT model_id, unit_code, unit_name, strftime(start_date, '%Y-%m-%d') AS d FROM models ORDER BY model_id`),
+      await ws.rows(
+        `SELECT model_id, unit_code, unit_name, strftime(start_date, '%Y-%m-%d') AS d FROM models ORDER BY model_id`,
+      ),
     ).toEqual([
       { model_id: 'MH-1', unit_code: '00101', unit_name: 'Phường An Phú', d: '2024-03-15' },
       { model_id: 'MH-2', unit_code: '00102', unit_name: 'Xã Bình Lợi', d: '2023-06-01' },
@@ -199,7 +230,14 @@ describe('importing Excel workbooks', () => {
           ['BÁO CÁO KẾT QUẢ THỰC HIỆN'],
           [],
           ['STT', 'Mã mô hình', 'Kỳ báo cáo', 'Kết quả thực hiện', null, null],
-          [null, null, null, 'Số căn nhà xây mới, sửa chữa (căn)', 'Kinh phí vận động (đồng)', 'Mức độ hài lòng của người dân (%)'],
+          [
+            null,
+            null,
+            null,
+            'Số căn nhà xây mới, sửa chữa (căn)',
+            'Kinh phí vận động (đồng)',
+            'Mức độ hài lòng của người dân (%)',
+          ],
           [1, 'MH-1', '03/2024', 2, '1.500.000', null],
           [2, 'MH-2', '04/2024', null, 300000, '95,5'],
           [null, 'Tổng cộng', null, 2, 1800000, null],
@@ -212,7 +250,9 @@ describe('importing Excel workbooks', () => {
     expect(p.sheets[0]?.headerRows).toBe(2);
     await commitFiles(ws, [file]);
     expect(
-      await ws.rows(`SELECT model_id, indicator_code, value FROM indicator_values ORDER BY model_id, indicator_code`),
+      await ws.rows(
+        `SELECT model_id, indicator_code, value FROM indicator_values ORDER BY model_id, indicator_code`,
+      ),
     ).toEqual([
       { model_id: 'MH-1', indicator_code: 'funds_mobilized_vnd', value: 1500000 },
       { model_id: 'MH-1', indicator_code: 'houses_built', value: 2 },
@@ -222,7 +262,12 @@ describe('importing Excel workbooks', () => {
   });
 
   it('refuses a truncated workbook with a clear error', async () => {
-    const file = await writeXlsx(dir, 'full.xlsx', { A: [['Mã mô hình', 'Tên mô hình'], ['MH-1', 'x']] });
+    const file = await writeXlsx(dir, 'full.xlsx', {
+      A: [
+        ['Mã mô hình', 'Tên mô hình'],
+        ['MH-1', 'x'],
+      ],
+    });
     const bytes = fs.readFileSync(file);
     const cut = path.join(dir, 'cut.xlsx');
     fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -230,8 +275,12 @@ describe('importing Excel workbooks', () => {
   });
 
   it('refuses a sheet holding only a title', async () => {
-    const file = await writeXlsx(dir, 'title.xlsx', { 'Báo cáo': [['BÁO CÁO TỔNG HỢP MÔ HÌNH DÂN VẬN KHÉO']] });
-    await expect(commitFiles(ws, [file])).rejects.toSatisfy((e) => isAtlasError(e) && /NO_HEADER|KIND_UNKNOWN|NO_ROWS/.test(e.code));
+    const file = await writeXlsx(dir, 'title.xlsx', {
+      'Báo cáo': [['BÁO CÁO TỔNG HỢP MÔ HÌNH DÂN VẬN KHÉO']],
+    });
+    await expect(commitFiles(ws, [file])).rejects.toSatisfy(
+      (e) => isAtlasError(e) && /NO_HEADER|KIND_UNKNOWN|NO_ROWS/.test(e.code),
+    );
   });
 });
 
@@ -240,7 +289,10 @@ describe('importing other formats', () => {
     const { u } = await trio();
     await commitFiles(ws, [u]);
     const json = path.join(dir, 'models.json');
-    fs.writeFileSync(json, JSON.stringify([{ model_id: 'MH-J', name: 'Từ JSON', unit_code: '00101', field: 'An sinh xã hội' }]));
+    fs.writeFileSync(
+      json,
+      JSON.stringify([{ model_id: 'MH-J', name: 'Từ JSON', unit_code: '00101', field: 'An sinh xã hội' }]),
+    );
     const parquetSrc = path.join(ws.stagingDir, 'src.parquet');
     await ws.exec(
       `COPY (SELECT 'MH-P' AS model_id, 'Từ Parquet' AS name, '00102' AS unit_code) TO '${parquetSrc}' (FORMAT parquet)`,
@@ -255,13 +307,18 @@ describe('importing other formats', () => {
   });
 
   const geo = path.resolve(import.meta.dirname, '../../../../shared/geo/hcmc_communes_2025.geojson');
-  it.skipIf(!fs.existsSync(geo))('registers the 168 real HCMC communes from ../shared/geo (skipped when absent)', async () => {
-    const [r] = await commitFiles(ws, [geo]);
-    expect(r?.rowsImported).toBe(168);
-    expect(await count('boundaries')).toBe(168);
-    expect(await count('units', `province = 'Thành phố Hồ Chí Minh'`)).toBe(168);
-    expect(await count('units', `code = '25747' AND name = 'Phường Thủ Dầu Một' AND type = 'phường'`)).toBe(1);
-  });
+  it.skipIf(!fs.existsSync(geo))(
+    'registers the 168 real HCMC communes from ../shared/geo (skipped when absent)',
+    async () => {
+      const [r] = await commitFiles(ws, [geo]);
+      expect(r?.rowsImported).toBe(168);
+      expect(await count('boundaries')).toBe(168);
+      expect(await count('units', `province = 'Thành phố Hồ Chí Minh'`)).toBe(168);
+      expect(await count('units', `code = '25747' AND name = 'Phường Thủ Dầu Một' AND type = 'phường'`)).toBe(
+        1,
+      );
+    },
+  );
 });
 
 describe('importing coordinates', () => {
@@ -279,5 +336,44 @@ describe('importing coordinates', () => {
       { model_id: 'MH-1', lat: 10.787182, lon: 106.691 },
       { model_id: 'MH-2', lat: 10.8, lon: 106.7 },
     ]);
+  });
+});
+
+describe('importing text with legacy or mixed encodings', () => {
+  it('converts text in the legacy VNI encoding to Unicode', async () => {
+    const { encodeVni } = await import('../../../shared/legacy-encoding');
+    const lines = [
+      'Mã ĐVHC,Tên đơn vị,Loại',
+      '00101,Phường An Phú,phường',
+      '00102,Xã Bình Lợi,xã',
+      '00103,Phường Hồ Chí Minh,phường',
+    ];
+    const file = path.join(dir, 'vni.csv');
+    fs.writeFileSync(file, legacyStringToBytes(encodeVni(lines.join('\r\n'))));
+    expect((await previewFile(file)).encoding).toBe('vni');
+    await commitFiles(ws, [file]);
+    expect(
+      (await ws.rows<{ name: string }>('SELECT name FROM units ORDER BY code')).map((r) => r.name),
+    ).toEqual(['Phường An Phú', 'Xã Bình Lợi', 'Phường Hồ Chí Minh']);
+  });
+
+  it('reads a mostly UTF-8 file with a few invalid bytes as UTF-8 and offers other encodings', async () => {
+    const text = UNITS.join('\n') + '\n';
+    const file = path.join(dir, 'tron.csv');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(text, 'utf8'),
+        Buffer.from([0x30, 0x30, 0x31, 0x30, 0x34, 0x2c, 0xff, 0x41, 0x0a]),
+      ]),
+    );
+    const p = await previewFile(file);
+    expect(p.encoding).toBe('utf-8');
+    expect(p.encodingChoices).toContain('windows-1258');
+    expect(p.sheets[0]?.kind).toBe('units');
+    await commitFiles(ws, [file]);
+    expect((await ws.rows<{ name: string }>(`SELECT name FROM units WHERE code = '00101'`))[0]?.name).toBe(
+      'Phường An Phú',
+    );
   });
 });

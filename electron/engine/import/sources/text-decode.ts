@@ -83,6 +83,12 @@ export function detectEncoding(sample: Buffer, complete: boolean, file?: string)
   }
   const end = complete ? sample.length : completeUtf8Length(sample);
   if (isUtf8(sample.subarray(0, end))) return { encoding: 'utf-8', bom: 0 };
+  // Mostly UTF-8 with a few invalid bytes (a file pasted together from several sources): read it as
+  // UTF-8 (the bad bytes become U+FFFD, visible in the preview) rather than mis-decode every letter.
+  const { valid, invalid } = utf8Sequences(sample.subarray(0, end));
+  if (valid >= 8 && valid >= 10 * invalid) {
+    return { encoding: 'utf-8', bom: 0, choices: ['utf-8', 'windows-1258', 'windows-1252', 'tcvn3', 'vni'] };
+  }
 
   const latin = sample.toString('latin1');
   const legacy = detectLegacyVietnamese(latin);
@@ -107,6 +113,31 @@ export function detectEncoding(sample: Buffer, complete: boolean, file?: string)
     bom: 0,
     choices: unique([encoding, ...legacy.alternatives, 'windows-1258', 'windows-1252', 'tcvn3', 'vni']),
   };
+}
+
+/** Count well-formed multi-byte UTF-8 sequences and invalid bytes (a rough, linear scan). */
+function utf8Sequences(buf: Buffer): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < buf.length;) {
+    const b = buf[i] as number;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need === 0) {
+      i++;
+      continue;
+    }
+    let ok = need > 0 && i + need < buf.length + 1;
+    for (let k = 1; ok && k <= need; k++) ok = ((buf[i + k] ?? 0) & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 function unique(xs: string[]): string[] {
