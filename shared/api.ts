@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
 import type { ImportPreview, ImportReport } from './import-types';
+import { PivotSpecSchema } from './pivot-spec';
 import { SpecSchema } from './specs';
 
 /** Tabular results travel as Arrow IPC (stream format) bytes. */
@@ -72,6 +73,24 @@ const SheetChoiceSchema = z
   })
   .strict();
 
+/** Views that can be saved by name. */
+export const SavedViewKind = z.enum(['pivot', 'map', 'trends', 'models', 'overview']);
+
+/** A saved view as listed. `spec` is the JSON the view stored. */
+export interface SavedView {
+  name: string;
+  view: z.infer<typeof SavedViewKind>;
+  spec: unknown;
+  updated: string;
+}
+
+/** A file produced by the engine, to be saved by the caller. */
+export interface FileResult {
+  bytes: Uint8Array;
+  fileName: string;
+  mime: string;
+}
+
 /** Parameter schemas per method: every incoming request is validated with these before use. */
 export const ParamSchemas = {
   'workspace.info': z.object({}).strict(),
@@ -102,6 +121,22 @@ export const ParamSchemas = {
     })
     .strict(),
   query: SpecSchema,
+  /** Save (or replace, by name and view) a named view; a pivot's spec must be a valid PivotSpec. */
+  'views.save': z
+    .object({ name: z.string().trim().min(1).max(200), view: SavedViewKind, spec: z.unknown() })
+    .strict(),
+  'views.list': z.object({ view: SavedViewKind.optional() }).strict(),
+  'views.delete': z.object({ name: z.string().min(1).max(200), view: SavedViewKind }).strict(),
+  /** A pivot as a file: XLSX (formatted, frozen headers, a filters sheet) or CSV (UTF-8 with BOM). */
+  'export.pivot': z
+    .object({
+      spec: z.lazy(() => PivotSpecSchema),
+      format: z.enum(['xlsx', 'csv']),
+      title: z.string().max(200).optional(),
+      filtersText: z.string().max(5000).optional(),
+      locale: z.enum(['vi', 'en']).optional(),
+    })
+    .strict(),
 } as const;
 
 export type Method = keyof typeof ParamSchemas;
@@ -115,6 +150,10 @@ export interface Results {
   'import.rejects': TableResult;
   'import.upload': { uploadId: string; received: number; file: string | null };
   query: TableResult;
+  'views.save': SavedView;
+  'views.list': SavedView[];
+  'views.delete': { deleted: boolean };
+  'export.pivot': FileResult;
 }
 
 export interface Progress {

@@ -108,6 +108,8 @@ export interface ImportReport {
   file: string;
   format: FileFormat;
   sheets: {
+    /** The import id of this sheet (its rejects: `import.rejects`). */
+    importId: number;
     sheet: string;
     kind: ImportKind;
     rowsIn: number;

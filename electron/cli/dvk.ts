@@ -120,14 +120,27 @@ export function buildProgram(): Command {
     .description('run a spec (JSON text or @file) and print the result')
     .requiredOption('--workspace <file>', 'workspace .duckdb file')
     .requiredOption('--spec <json>', 'spec JSON, or @path to a JSON file')
-    .option('--format <f>', 'csv | json', 'csv')
-    .action(async (o: { workspace: string; spec: string; format: string }) => {
+    .option('--format <f>', 'csv | json | xlsx (xlsx: a pivot spec, needs --out)', 'csv')
+    .option('--out <file>', 'write the xlsx file here')
+    .action(async (o: { workspace: string; spec: string; format: string; out?: string }) => {
       const parsed = SpecSchema.safeParse(readJsonArg(o.spec));
       if (!parsed.success) {
         const i = parsed.error.issues[0];
         throw new AtlasError('SPEC_INVALID', `${i?.path.join('.') || '(root)'}: ${i?.message ?? 'invalid spec'}`);
       }
       if (!fs.existsSync(o.workspace)) throw new AtlasError('FILE_NOT_FOUND', `No workspace at ${o.workspace}`);
+      if (o.format === 'xlsx') {
+        const spec = parsed.data;
+        if (spec.kind !== 'pivot') throw new AtlasError('SPEC_INVALID', 'xlsx export needs a pivot spec');
+        if (!o.out) throw new AtlasError('REQUEST_INVALID', 'xlsx export needs --out FILE');
+        const file = o.out;
+        await withWorkspace(o.workspace, async (ws) => {
+          const r = await new EngineServer(ws).run('export.pivot', { spec, format: 'xlsx' });
+          fs.writeFileSync(file, r.bytes);
+          out(`${file}\n`);
+        });
+        return;
+      }
       await withWorkspace(o.workspace, async (ws) => {
         const r = await new EngineServer(ws).query(parsed.data);
         const rows = tableRows(r.arrow);

@@ -16,6 +16,9 @@ import { compileSpec } from './query';
 import { CatalogCache } from './query/catalog-cache';
 import { workspaceInfo, catalogInfo } from './workspace/info';
 import { sql } from './db/sql';
+import { exportPivot } from './export/pivot-export';
+import { deleteView, listViews, saveView } from './workspace/saved-views';
+import type { Params } from '../../shared/api';
 
 type Send = (msg: ResponseMessage) => void;
 
@@ -69,7 +72,7 @@ export class EngineServer {
         id,
         ok: false,
         error: {
-          code: m === 'query' ? 'SPEC_INVALID' : 'REQUEST_INVALID',
+          code: m === 'query' || m === 'export.pivot' ? 'SPEC_INVALID' : 'REQUEST_INVALID',
           message: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'Invalid parameters',
           details: { issues: p.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
         },
@@ -85,10 +88,12 @@ export class EngineServer {
     this.running.set(id, entry);
     try {
       const result = await this.run(m, p.data, entry, (done, total, stage) => send({ id, progress: { done, total, stage } }));
-      if (controller.signal.aborted) throw abortError(controller.signal);
+      // A finished write (an import that committed) is reported as done even if a cancel came late;
+      // a read whose request was cancelled or superseded is dropped.
+      if (controller.signal.aborted && m !== 'import.commit') throw abortError(controller.signal);
       send({ id, ok: true, result });
     } catch (e) {
-      const err = controller.signal.aborted ? abortError(controller.signal) : e;
+      const err = controller.signal.aborted && !(e instanceof AtlasError && e.code !== 'CANCELLED') ? abortError(controller.signal) : e;
       send({ id, ok: false, error: toErrorPayload(err) });
     } finally {
       this.running.delete(id);
@@ -139,6 +144,20 @@ export class EngineServer {
         return receiveChunk(this.ws.stagingDir, params as UploadChunk) as Results[M];
       case 'query':
         return (await this.onRead(entry, () => this.query(params as Spec))) as Results[M];
+      case 'views.save': {
+        const q = params as Params<'views.save'>;
+        return (await saveView(this.ws, q.name, q.view, q.spec)) as Results[M];
+      }
+      case 'views.list':
+        return (await listViews(this.ws, (params as Params<'views.list'>).view)) as Results[M];
+      case 'views.delete': {
+        const q = params as Params<'views.delete'>;
+        return (await deleteView(this.ws, q.name, q.view)) as Results[M];
+      }
+      case 'export.pivot':
+        return (await exportPivot(this.ws, params as Params<'export.pivot'>, (spec) =>
+          this.onRead(entry, () => this.query(spec)),
+        )) as Results[M];
       default:
         throw new AtlasError('METHOD_UNKNOWN', `Unknown method: ${String(m)}`);
     }

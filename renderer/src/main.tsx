@@ -13,6 +13,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
+import { listenToDesktopMenu } from './app/desktop-commands';
 
 /** Load the font faces charts use (Latin and Vietnamese subsets), giving up after `ms`. */
 function fontsReady(ms: number): Promise<unknown> {
@@ -24,6 +25,7 @@ function fontsReady(ms: number): Promise<unknown> {
 }
 
 initI18n();
+listenToDesktopMenu();
 const root = document.getElementById('root');
 if (root) {
   void fontsReady(1500).finally(() =>

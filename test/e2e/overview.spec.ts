@@ -92,7 +92,7 @@ test('pages not built yet say what they will do', async ({ page }) => {
   const net = new NetworkLog(page);
   const app = new AppShell(page);
   await app.open('#/overview');
-  for (const view of ['pivot', 'map', 'trends', 'shortlist'] as const) {
+  for (const view of ['map', 'trends', 'shortlist'] as const) {
     await app.goTo(view);
     await expect(page.locator(`[data-coming="${view}"]`)).toBeVisible();
     await expect(page.locator(`[data-coming="${view}"] .coming__what`)).not.toBeEmpty();

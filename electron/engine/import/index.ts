@@ -222,7 +222,7 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
         await ws.exec(sql`UPDATE imports SET rows_in = ${res.rowsIn}, rows_imported = ${res.imported}, rows_rejected = ${res.rejected},
           rows_skipped = ${res.skipped}, finished = now()::TIMESTAMP, status = 'ok' WHERE id = ${importId}`);
         const rep = byFile.get(p.file) ?? emptyReport(importId, p);
-        rep.sheets.push({ sheet: p.choice.sheet, kind: p.choice.kind, rowsIn: res.rowsIn, rowsImported: res.imported, rowsRejected: res.rejected, rowsSkipped: res.skipped });
+        rep.sheets.push({ importId, sheet: p.choice.sheet, kind: p.choice.kind, rowsIn: res.rowsIn, rowsImported: res.imported, rowsRejected: res.rejected, rowsSkipped: res.skipped });
         rep.rowsIn += res.rowsIn;
         rep.rowsImported += res.imported;
         rep.rowsRejected += res.rejected;
@@ -235,6 +235,8 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
       await ws.bumpDataVersion();
       opts.onProgress?.('derive', planned.length, planned.length);
       await rebuildDerived(ws);
+      // Last point of no return: a cancel that arrived during the load still rolls everything back.
+      if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
       return [...byFile.values()];
     });
     const ms = Date.now() - started;

@@ -8,6 +8,7 @@ import { useWorkspace } from '../state/workspace';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
 import { ViewHost } from './ViewHost';
+import { WindowDropTarget } from '../views/import/WindowDropTarget';
 import './app.css';
 
 /** The app shell: sidebar navigation, header, global filter bar and the current page. */
@@ -31,11 +32,14 @@ export function App() {
     );
   } else if (ws.status === 'error') {
     content = <ErrorState error={ws.error} onRetry={() => void load()} />;
-  } else if ((ws.info.counts.models ?? 0) === 0) {
+  } else if ((ws.info.counts.models ?? 0) === 0 && view !== 'import') {
     content = (
       <div className="state state--empty" role="status">
         <p className="state__title">{t('app.emptyTitle')}</p>
         <p className="state__text">{t('app.emptyBody')}</p>
+        <a className="button button--primary" href="#/import">
+          {t('import.nav.emptyAction')}
+        </a>
       </div>
     );
   } else {
@@ -60,11 +64,12 @@ export function App() {
       </aside>
       <div className="shell__main">
         <Header />
-        {ws.status === 'ready' && (ws.info.counts.models ?? 0) > 0 && <FilterBar />}
+        {ws.status === 'ready' && (ws.info.counts.models ?? 0) > 0 && view !== 'import' && <FilterBar />}
         <main id="main" tabIndex={-1} className={`shell__content shell__content--${view}`}>
           {content}
         </main>
       </div>
+      <WindowDropTarget />
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function Header() {
   const ws = useWorkspace((w) => w.state);
   const search = useAtlas((s) => s.filter.search ?? '');
   const setSearch = useAtlas((s) => s.setSearch);
-  const ready = ws.status === 'ready' && (ws.info.counts.models ?? 0) > 0;
+  const ready = ws.status === 'ready' && (ws.info.counts.models ?? 0) > 0 && view !== 'import';
   const sample = ws.status === 'ready' && isSampleWorkspace(ws.info);
   return (
     <header className="page-header">

@@ -45,6 +45,17 @@ export function Sidebar() {
           ))}
         </ul>
       </nav>
+      <a
+        href={formatHash({ ...state, view: 'import' })}
+        className={`sidebar__import${state.view === 'import' ? ' sidebar__import--on' : ''}`}
+        aria-current={state.view === 'import' ? 'page' : undefined}
+        data-view="import"
+      >
+        <span className="sidebar__icon" aria-hidden="true">
+          ⤓
+        </span>
+        {t('import.nav.button')}
+      </a>
       {ws.status === 'ready' && (
         <p className="sidebar__summary">
           {t('app.summary', {

@@ -1,4 +1,6 @@
 /** English UI strings: the same keys as vi.ts (the type checker enforces it). */
+import { importEn } from './import-en';
+import { pivotEn } from './pivot-en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -22,6 +24,7 @@ export const en: Messages = {
     trends: 'Trends',
     models: 'Models',
     shortlist: 'Shortlist',
+    import: 'Import data',
   },
   filters: {
     label: 'Global filters',
@@ -160,4 +163,6 @@ export const en: Messages = {
       'The models chosen for replication, with notes, exported as a report (Excel, PowerPoint) for presentations.',
     meanwhile: 'Meanwhile, the global filters already work on the Overview and Models pages.',
   },
+  import: importEn,
+  pivot: pivotEn,
 };

@@ -1,4 +1,7 @@
 /** Vietnamese UI strings (the default language). Every user-visible string lives here and in en.ts. */
+import { importVi } from './import-vi';
+import { pivotVi } from './pivot-vi';
+
 export const vi = {
   app: {
     title: 'DVK Atlas',
@@ -21,6 +24,7 @@ export const vi = {
     trends: 'Xu hướng',
     models: 'Mô hình',
     shortlist: 'Danh sách chọn',
+    import: 'Nhập dữ liệu',
   },
   filters: {
     label: 'Bộ lọc chung',
@@ -157,6 +161,8 @@ export const vi = {
       'Danh sách các mô hình được chọn để nhân rộng, kèm ghi chú, và xuất báo cáo (Excel, PowerPoint) để trình bày.',
     meanwhile: 'Trong lúc chờ, bộ lọc chung đã dùng được ở trang Tổng quan và Mô hình.',
   },
+  import: importVi,
+  pivot: pivotVi,
 } as const;
 
 /** The shape every language must provide: same keys, any strings. */

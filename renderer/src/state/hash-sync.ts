@@ -17,6 +17,7 @@ export function useHashSync(): void {
         filter: s.filter,
         modelSort: s.modelSort,
         selectedModel: s.selectedModel,
+        pivot: s.pivot ?? null,
       });
     };
     const canonical = current();

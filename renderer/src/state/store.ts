@@ -19,6 +19,8 @@ export interface AtlasState extends UrlState {
   clearFilters: () => void;
   setModelSort: (sort: ModelSort | null) => void;
   selectModel: (id: string | null) => void;
+  /** Replace the pivot layout (JSON of a PivotSpec without filter; null = the default layout). */
+  setPivot: (pivot: string | null) => void;
   /** Adopt a state read from the URL (back/forward, an edited or pasted link). */
   applyUrl: (s: UrlState) => void;
 }
@@ -47,5 +49,6 @@ export const useAtlas = create<AtlasState>()((set) => ({
   clearFilters: () => set({ filter: {} }),
   setModelSort: (modelSort) => set({ modelSort }),
   selectModel: (selectedModel) => set({ selectedModel }),
+  setPivot: (pivot) => set({ pivot }),
   applyUrl: (u) => set({ ...u }),
 }));

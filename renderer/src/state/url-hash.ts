@@ -9,8 +9,10 @@ import { LIST_KEYS, normaliseFilter, type ListKey } from './filter-model';
 
 /** The pages of the app, in navigation order. */
 export const VIEW_IDS = ['overview', 'pivot', 'map', 'trends', 'models', 'shortlist'] as const;
+/** Screens outside the analysis navigation, reached from their own button (the import). */
+export const TOOL_VIEW_IDS = ['import'] as const;
 /** One page of the app. */
-export type ViewId = (typeof VIEW_IDS)[number];
+export type ViewId = (typeof VIEW_IDS)[number] | (typeof TOOL_VIEW_IDS)[number];
 
 /** Sort of the model list (engine-side). */
 export interface ModelSort {
@@ -24,6 +26,8 @@ export interface UrlState {
   filter: Filter;
   modelSort: ModelSort | null;
   selectedModel: string | null;
+  /** The pivot's layout (a PivotSpec without its filter) as JSON text, validated by the pivot view. */
+  pivot?: string | null;
 }
 
 const PARAM: Record<ListKey, string> = {
@@ -39,8 +43,10 @@ const PARAM: Record<ListKey, string> = {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_TEXT = 200;
 const MAX_VALUES = 2000;
+const MAX_PIVOT = 4000;
 
-const isView = (s: string): s is ViewId => (VIEW_IDS as readonly string[]).includes(s);
+const isView = (s: string): s is ViewId =>
+  (VIEW_IDS as readonly string[]).includes(s) || (TOOL_VIEW_IDS as readonly string[]).includes(s);
 const isColumn = (s: string): s is ModelColumn => (MODEL_COLUMNS as readonly string[]).includes(s);
 
 /** Read a hash ('#/view?…', with or without the '#'). Unknown views fall back to the overview. */
@@ -70,11 +76,13 @@ export function parseHash(hash: string): UrlState {
   const sortBy = params.get('sort');
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const model = params.get('model');
+  const pivot = params.get('pivot');
   return {
     view: isView(path) ? path : 'overview',
     filter: normaliseFilter(filter),
     modelSort: sortBy && isColumn(sortBy) ? { by: sortBy, dir } : null,
     selectedModel: model && model.length <= MAX_TEXT ? model : null,
+    ...(path === 'pivot' && pivot && pivot.length <= MAX_PIVOT ? { pivot } : {}),
   };
 }
 
@@ -93,6 +101,7 @@ export function formatHash(s: UrlState): string {
     }
     if (s.selectedModel) params.set('model', s.selectedModel);
   }
+  if (s.view === 'pivot' && s.pivot) params.set('pivot', s.pivot);
   const qs = params.toString();
   return `#/${s.view}${qs ? `?${qs}` : ''}`;
 }
