@@ -3,11 +3,32 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Layering rule (see README "Layout"): who may import whom. A wrong-way import fails lint. */
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'worker_threads', 'http', 'net'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'stream',
+  'url',
+  'worker_threads',
+  'http',
+  'net',
+];
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/bench/results/**', 'dist/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/bench/results/**',
+      'dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,25 +41,37 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: restrict([
-      { group: ['**/electron/**', '**/renderer/**', 'electron', ...nodeBuiltins], message: 'shared/ is pure: no Node, DOM, Electron or other layers.' },
+      {
+        group: ['**/electron/**', '**/renderer/**', 'electron', ...nodeBuiltins],
+        message: 'shared/ is pure: no Node, DOM, Electron or other layers.',
+      },
     ]),
   },
   {
     files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts'],
     rules: restrict([
-      { group: ['electron', '**/renderer/**', '**/main/**', '**/preload/**'], message: 'The engine runs in plain Node: never electron, main, preload or renderer.' },
+      {
+        group: ['electron', '**/renderer/**', '**/main/**', '**/preload/**'],
+        message: 'The engine runs in plain Node: never electron, main, preload or renderer.',
+      },
     ]),
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: restrict([
-      { group: ['**/engine/**', '**/renderer/**', '**/cli/**'], message: 'main/preload import only shared/; main starts the engine by module path.' },
+      {
+        group: ['**/engine/**', '**/renderer/**', '**/cli/**'],
+        message: 'main/preload import only shared/; main starts the engine by module path.',
+      },
     ]),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict([
-      { group: ['**/electron/**', 'electron', ...nodeBuiltins], message: 'The renderer speaks only the typed API in shared/.' },
+      {
+        group: ['**/electron/**', 'electron', ...nodeBuiltins],
+        message: 'The renderer speaks only the typed API in shared/.',
+      },
     ]),
   },
   {

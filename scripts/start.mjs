@@ -17,7 +17,10 @@ function findElectron() {
 const electronPath = findElectron();
 const hasElectron = typeof electronPath === 'string' && fs.existsSync(electronPath);
 
-const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+const build = spawnSync('npx', ['electron-vite', 'build'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 if (hasElectron) {

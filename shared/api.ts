@@ -95,7 +95,9 @@ export interface FileResult {
 export const ParamSchemas = {
   'workspace.info': z.object({}).strict(),
   'catalog.get': z.object({}).strict(),
-  'import.preview': z.object({ file: z.string().min(1).max(4096), encoding: z.string().max(40).optional() }).strict(),
+  'import.preview': z
+    .object({ file: z.string().min(1).max(4096), encoding: z.string().max(40).optional() })
+    .strict(),
   'import.commit': z
     .object({
       file: z.string().min(1).max(4096),
@@ -113,9 +115,16 @@ export const ParamSchemas = {
    */
   'import.upload': z
     .object({
-      uploadId: z.string().regex(/^[a-f0-9-]{36}$/).optional(),
+      uploadId: z
+        .string()
+        .regex(/^[a-f0-9-]{36}$/)
+        .optional(),
       name: z.string().min(1).max(255),
-      offset: z.number().int().min(0).max(4 * 1024 ** 3),
+      offset: z
+        .number()
+        .int()
+        .min(0)
+        .max(4 * 1024 ** 3),
       bytes: z.instanceof(Uint8Array),
       done: z.boolean(),
     })

@@ -3,7 +3,8 @@
  */
 
 /** What a sheet or file holds. */
-export type ImportKind = 'models' | 'values_long' | 'values_wide' | 'units' | 'boundaries' | 'crosswalk' | 'unknown';
+export type ImportKind =
+  'models' | 'values_long' | 'values_wide' | 'units' | 'boundaries' | 'crosswalk' | 'unknown';
 
 /** The physical format of a file, detected from its bytes (not only its extension). */
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'arrow' | 'json' | 'geojson' | 'topojson';

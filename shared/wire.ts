@@ -12,10 +12,16 @@ const dec = new TextDecoder();
 type BinSlot = 'result.arrow' | 'result.bytes' | 'params.bytes';
 
 function findBytes(msg: unknown): { slot: BinSlot; bytes: Uint8Array } | null {
-  const m = msg as { ok?: boolean; result?: { arrow?: unknown; bytes?: unknown }; params?: { bytes?: unknown } };
-  if (m?.ok === true && m.result?.arrow instanceof Uint8Array) return { slot: 'result.arrow', bytes: m.result.arrow };
+  const m = msg as {
+    ok?: boolean;
+    result?: { arrow?: unknown; bytes?: unknown };
+    params?: { bytes?: unknown };
+  };
+  if (m?.ok === true && m.result?.arrow instanceof Uint8Array)
+    return { slot: 'result.arrow', bytes: m.result.arrow };
   // A file the engine produced (export.pivot) travels the same way.
-  if (m?.ok === true && m.result?.bytes instanceof Uint8Array) return { slot: 'result.bytes', bytes: m.result.bytes };
+  if (m?.ok === true && m.result?.bytes instanceof Uint8Array)
+    return { slot: 'result.bytes', bytes: m.result.bytes };
   if (m?.params?.bytes instanceof Uint8Array) return { slot: 'params.bytes', bytes: m.params.bytes };
   return null;
 }
@@ -29,8 +35,8 @@ export function encodeFrame(msg: unknown): string | Uint8Array {
     found.slot === 'result.arrow'
       ? { ...m, result: { ...m.result, arrow: null }, $bin: found.slot }
       : found.slot === 'result.bytes'
-      ? { ...m, result: { ...m.result, bytes: null }, $bin: found.slot }
-      : { ...m, params: { ...m.params, bytes: null }, $bin: found.slot };
+        ? { ...m, result: { ...m.result, bytes: null }, $bin: found.slot }
+        : { ...m, params: { ...m.params, bytes: null }, $bin: found.slot };
   const header = enc.encode(JSON.stringify(headerObj));
   const out = new Uint8Array(4 + header.length + found.bytes.length);
   new DataView(out.buffer).setUint32(0, header.length, true);

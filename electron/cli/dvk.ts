@@ -22,7 +22,10 @@ const out = (s: string) => process.stdout.write(s);
 /** Default folder for the engine's temp files and staged copies when run from the CLI. */
 function dataDirFor(workspace: string): string {
   const base = process.env.DVK_DATA_DIR ?? path.join(os.tmpdir(), 'dvk-atlas');
-  const tag = path.resolve(workspace).replace(/[^A-Za-z0-9]+/g, '_').slice(-80);
+  const tag = path
+    .resolve(workspace)
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .slice(-80);
   return path.join(base, tag);
 }
 
@@ -65,7 +68,10 @@ export function buildProgram(): Command {
     .command('import')
     .description('import files into a workspace (one transaction: all land or none)')
     .requiredOption('--workspace <file>', 'workspace .duckdb file (created if missing)')
-    .option('--mapping <file>', 'JSON: { "<file name>": [SheetMappingChoice…] } overriding the guessed mapping')
+    .option(
+      '--mapping <file>',
+      'JSON: { "<file name>": [SheetMappingChoice…] } overriding the guessed mapping',
+    )
     .option('--encoding <enc>', 'text encoding override (utf-8, utf-16le, windows-1258, tcvn3, vni)')
     .argument('<files...>')
     .action(async (files: string[], o: { workspace: string; mapping?: string; encoding?: string }) => {
@@ -85,9 +91,14 @@ export function buildProgram(): Command {
         });
         for (const r of reports) {
           for (const s of r.sheets) {
-            out(`${path.basename(r.file)}\t${s.sheet}\t${s.kind}\timported ${s.rowsImported}\trejected ${s.rowsRejected}\tskipped ${s.rowsSkipped}\n`);
+            out(
+              `${path.basename(r.file)}\t${s.sheet}\t${s.kind}\timported ${s.rowsImported}\trejected ${s.rowsRejected}\tskipped ${s.rowsSkipped}\n`,
+            );
           }
-          if (r.unregisteredUnits.length) out(`  unregistered units: ${r.unregisteredUnits.slice(0, 20).join(', ')}${r.unregisteredUnits.length > 20 ? ' …' : ''}\n`);
+          if (r.unregisteredUnits.length)
+            out(
+              `  unregistered units: ${r.unregisteredUnits.slice(0, 20).join(', ')}${r.unregisteredUnits.length > 20 ? ' …' : ''}\n`,
+            );
           if (r.unknownFields.length) out(`  unknown fields kept: ${r.unknownFields.join(', ')}\n`);
           if (r.newIndicators.length) out(`  new indicators: ${r.newIndicators.join(', ')}\n`);
         }
@@ -101,7 +112,8 @@ export function buildProgram(): Command {
     .requiredOption('--workspace <file>', 'workspace .duckdb file')
     .option('--json', 'print JSON')
     .action(async (o: { workspace: string; json?: boolean }) => {
-      if (!fs.existsSync(o.workspace)) throw new AtlasError('FILE_NOT_FOUND', `No workspace at ${o.workspace}`);
+      if (!fs.existsSync(o.workspace))
+        throw new AtlasError('FILE_NOT_FOUND', `No workspace at ${o.workspace}`);
       await withWorkspace(o.workspace, async (ws) => {
         const info = await workspaceInfo(ws);
         if (o.json) {
@@ -111,7 +123,10 @@ export function buildProgram(): Command {
         out(`workspace ${info.path} (schema ${info.schemaVersion}, data version ${info.dataVersion})\n`);
         for (const [t, n] of Object.entries(info.counts)) out(`  ${t.padEnd(18)} ${n}\n`);
         out(`  periods            ${info.periodRange.from ?? '–'} … ${info.periodRange.to ?? '–'}\n`);
-        for (const i of info.imports) out(`  import #${i.id} ${path.basename(i.file)} / ${i.sheet} ${i.kind}: ${i.rowsImported} imported, ${i.rowsRejected} rejected (${i.status})\n`);
+        for (const i of info.imports)
+          out(
+            `  import #${i.id} ${path.basename(i.file)} / ${i.sheet} ${i.kind}: ${i.rowsImported} imported, ${i.rowsRejected} rejected (${i.status})\n`,
+          );
       });
     });
 
@@ -126,9 +141,13 @@ export function buildProgram(): Command {
       const parsed = SpecSchema.safeParse(readJsonArg(o.spec));
       if (!parsed.success) {
         const i = parsed.error.issues[0];
-        throw new AtlasError('SPEC_INVALID', `${i?.path.join('.') || '(root)'}: ${i?.message ?? 'invalid spec'}`);
+        throw new AtlasError(
+          'SPEC_INVALID',
+          `${i?.path.join('.') || '(root)'}: ${i?.message ?? 'invalid spec'}`,
+        );
       }
-      if (!fs.existsSync(o.workspace)) throw new AtlasError('FILE_NOT_FOUND', `No workspace at ${o.workspace}`);
+      if (!fs.existsSync(o.workspace))
+        throw new AtlasError('FILE_NOT_FOUND', `No workspace at ${o.workspace}`);
       if (o.format === 'xlsx') {
         const spec = parsed.data;
         if (spec.kind !== 'pivot') throw new AtlasError('SPEC_INVALID', 'xlsx export needs a pivot spec');
@@ -159,7 +178,16 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const p = toErrorPayload(e);
-    const where = p.details ? [p.details.file && path.basename(String(p.details.file)), p.details.sheet, p.details.row && `row ${p.details.row}`, p.details.column && `column ${p.details.column}`].filter(Boolean).join(', ') : '';
+    const where = p.details
+      ? [
+          p.details.file && path.basename(String(p.details.file)),
+          p.details.sheet,
+          p.details.row && `row ${p.details.row}`,
+          p.details.column && `column ${p.details.column}`,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : '';
     process.stderr.write(`error [${p.code}]: ${p.message}${where ? ` (${where})` : ''}\n`);
     return 1;
   }

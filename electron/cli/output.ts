@@ -5,7 +5,9 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 export function tableRows(bytes: Uint8Array): Record<string, unknown>[] {
   const t: Table = tableFromIPC(bytes);
   const names = t.schema.fields.map((f) => f.name);
-  const dateCols = new Set(t.schema.fields.filter((f) => String(f.type).startsWith('Date')).map((f) => f.name));
+  const dateCols = new Set(
+    t.schema.fields.filter((f) => String(f.type).startsWith('Date')).map((f) => f.name),
+  );
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < t.numRows; i++) {
     const row: Record<string, unknown> = {};

@@ -34,13 +34,16 @@ async function start(): Promise<void> {
           // The default workspace starts with the illustrative sample, imported like any user file.
           if (data.sampleDir) {
             await ensureSampleData(ws, data.sampleDir, {
-              onProgress: (stage, done, total) => parentPort.postMessage({ type: 'progress', stage, done, total }),
+              onProgress: (stage, done, total) =>
+                parentPort.postMessage({ type: 'progress', stage, done, total }),
             });
           }
           server = new EngineServer(ws);
           parentPort.postMessage({ type: 'ready', workspace: ws.path });
         })
-        .catch((err: unknown) => parentPort.postMessage({ type: 'open-failed', error: String((err as Error)?.message ?? err) }));
+        .catch((err: unknown) =>
+          parentPort.postMessage({ type: 'open-failed', error: String((err as Error)?.message ?? err) }),
+        );
       return;
     }
     if (data.type === 'connect') {
@@ -48,7 +51,11 @@ async function start(): Promise<void> {
       if (!port) return;
       port.on('message', (m) => {
         if (!server) {
-          port.postMessage({ id: (m.data as { id?: number })?.id ?? -1, ok: false, error: { code: 'WORKSPACE_OPEN_FAILED', message: 'No workspace open' } });
+          port.postMessage({
+            id: (m.data as { id?: number })?.id ?? -1,
+            ok: false,
+            error: { code: 'WORKSPACE_OPEN_FAILED', message: 'No workspace open' },
+          });
           return;
         }
         server.handle(m.data, (msg) => port.postMessage(msg));

@@ -5,7 +5,13 @@
  * queued, interrupted if running); `{cancel: id}` cancels a request.
  */
 import path from 'node:path';
-import { IncomingSchema, ParamSchemas, type Method, type ResponseMessage, type Results } from '../../shared/api';
+import {
+  IncomingSchema,
+  ParamSchemas,
+  type Method,
+  type ResponseMessage,
+  type Results,
+} from '../../shared/api';
 import { AtlasError, toErrorPayload } from '../../shared/errors';
 import type { Spec } from '../../shared/specs';
 import type { Workspace } from './workspace/workspace';
@@ -59,7 +65,13 @@ export class EngineServer {
     if (r.onRead) this.ws.read.interrupt();
   }
 
-  private async dispatch(id: number, method: string, params: unknown, view: string | undefined, send: Send): Promise<void> {
+  private async dispatch(
+    id: number,
+    method: string,
+    params: unknown,
+    view: string | undefined,
+    send: Send,
+  ): Promise<void> {
     if (!(method in ParamSchemas)) {
       send({ id, ok: false, error: { code: 'METHOD_UNKNOWN', message: `Unknown method: ${method}` } });
       return;
@@ -74,7 +86,9 @@ export class EngineServer {
         error: {
           code: m === 'query' || m === 'export.pivot' ? 'SPEC_INVALID' : 'REQUEST_INVALID',
           message: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'Invalid parameters',
-          details: { issues: p.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
+          details: {
+            issues: p.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
         },
       });
       return;
@@ -87,13 +101,18 @@ export class EngineServer {
     }
     this.running.set(id, entry);
     try {
-      const result = await this.run(m, p.data, entry, (done, total, stage) => send({ id, progress: { done, total, stage } }));
+      const result = await this.run(m, p.data, entry, (done, total, stage) =>
+        send({ id, progress: { done, total, stage } }),
+      );
       // A finished write (an import that committed) is reported as done even if a cancel came late;
       // a read whose request was cancelled or superseded is dropped.
       if (controller.signal.aborted && m !== 'import.commit') throw abortError(controller.signal);
       send({ id, ok: true, result });
     } catch (e) {
-      const err = controller.signal.aborted && !(e instanceof AtlasError && e.code !== 'CANCELLED') ? abortError(controller.signal) : e;
+      const err =
+        controller.signal.aborted && !(e instanceof AtlasError && e.code !== 'CANCELLED')
+          ? abortError(controller.signal)
+          : e;
       send({ id, ok: false, error: toErrorPayload(err) });
     } finally {
       this.running.delete(id);
@@ -115,7 +134,10 @@ export class EngineServer {
         return (await this.onRead(entry, () => catalogInfo(this.ws))) as Results[M];
       case 'import.preview': {
         const q = params as { file: string; encoding?: string };
-        return (await previewFile(path.resolve(q.file), q.encoding ? { encoding: q.encoding } : {})) as Results[M];
+        return (await previewFile(
+          path.resolve(q.file),
+          q.encoding ? { encoding: q.encoding } : {},
+        )) as Results[M];
       }
       case 'import.commit': {
         const q = params as { file: string; encoding?: string; sheets?: never };
@@ -137,7 +159,12 @@ export class EngineServer {
             this.ws.read,
             sql`SELECT row, "column", reason, value FROM import_rejects WHERE import_id = ${q.importId} ORDER BY row LIMIT ${q.limit ?? 100_000}`,
           );
-          return { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion, ms: performance.now() - t0 };
+          return {
+            arrow: r.bytes,
+            rowCount: r.rowCount,
+            dataVersion: this.ws.dataVersion,
+            ms: performance.now() - t0,
+          };
         })) as Results[M];
       }
       case 'import.upload':
@@ -166,11 +193,17 @@ export class EngineServer {
   /** Compile and run a spec; result as Arrow IPC. */
   async query(spec: Spec) {
     const t0 = performance.now();
-    if (!this.catalog || this.catalog.dataVersion !== this.ws.dataVersion) this.catalog = await CatalogCache.load(this.ws);
+    if (!this.catalog || this.catalog.dataVersion !== this.ws.dataVersion)
+      this.catalog = await CatalogCache.load(this.ws);
     const q = compileSpec(spec, this.catalog);
     try {
       const r = await queryArrow(this.ws.read, q);
-      return { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion, ms: performance.now() - t0 };
+      return {
+        arrow: r.bytes,
+        rowCount: r.rowCount,
+        dataVersion: this.ws.dataVersion,
+        ms: performance.now() - t0,
+      };
     } catch (e) {
       if (e instanceof AtlasError) throw e;
       const msg = e instanceof Error ? e.message : String(e);
@@ -200,5 +233,3 @@ function abortError(signal: AbortSignal): AtlasError {
     ? new AtlasError('SUPERSEDED', 'A newer request for this view replaced this one')
     : new AtlasError('CANCELLED', 'Cancelled');
 }
-
-

@@ -22,19 +22,31 @@ export class EngineHost {
   constructor(private opts: EngineHostOptions) {}
 
   start(): void {
-    const child = utilityProcess.fork(this.opts.entry, [], { serviceName: 'DVK Atlas engine', stdio: 'inherit' });
+    const child = utilityProcess.fork(this.opts.entry, [], {
+      serviceName: 'DVK Atlas engine',
+      stdio: 'inherit',
+    });
     this.child = child;
-    child.postMessage({ type: 'open', workspace: this.opts.workspace, dataDir: this.opts.dataDir, sampleDir: this.opts.sampleDir });
+    child.postMessage({
+      type: 'open',
+      workspace: this.opts.workspace,
+      dataDir: this.opts.dataDir,
+      sampleDir: this.opts.sampleDir,
+    });
     child.on('exit', (code) => {
       this.child = null;
       if (this.stopping) return;
       // A crash never loses data (imports are single transactions); restart and tell each window.
       this.restarts++;
-      for (const wc of this.windows) if (!wc.isDestroyed()) wc.send('atlas:engine-restarted', { code, restarts: this.restarts });
-      setTimeout(() => {
-        this.start();
-        for (const wc of this.windows) if (!wc.isDestroyed()) this.connect(wc);
-      }, Math.min(5000, 250 * this.restarts));
+      for (const wc of this.windows)
+        if (!wc.isDestroyed()) wc.send('atlas:engine-restarted', { code, restarts: this.restarts });
+      setTimeout(
+        () => {
+          this.start();
+          for (const wc of this.windows) if (!wc.isDestroyed()) this.connect(wc);
+        },
+        Math.min(5000, 250 * this.restarts),
+      );
     });
   }
 

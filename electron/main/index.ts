@@ -51,7 +51,11 @@ function registerIpc(): void {
   ipcMain.handle('atlas:choose-save-path', async (e, name: unknown, exts: unknown) => {
     const w = winOf(e);
     if (!w || typeof name !== 'string' || !Array.isArray(exts)) return null;
-    return chooseSavePath(w, name, exts.filter((x): x is string => typeof x === 'string'));
+    return chooseSavePath(
+      w,
+      name,
+      exts.filter((x): x is string => typeof x === 'string'),
+    );
   });
   ipcMain.on('atlas:set-language', (e, lang: unknown) => {
     const w = BrowserWindow.fromWebContents(e.sender);

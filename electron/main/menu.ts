@@ -1,7 +1,14 @@
 /** The native menu. Commands go to the renderer as `atlas:command` messages; the renderer acts on them. */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
-export type MenuCommand = 'import' | 'open-workspace' | 'save-workspace-as' | 'export-view' | 'presentation' | 'language-vi' | 'language-en';
+export type MenuCommand =
+  | 'import'
+  | 'open-workspace'
+  | 'save-workspace-as'
+  | 'export-view'
+  | 'presentation'
+  | 'language-vi'
+  | 'language-en';
 
 export function buildMenu(win: BrowserWindow, vi: boolean): Menu {
   const send = (cmd: MenuCommand) => () => win.webContents.send('atlas:command', cmd);
@@ -11,10 +18,22 @@ export function buildMenu(win: BrowserWindow, vi: boolean): Menu {
       label: L('Tệp', 'File'),
       submenu: [
         { label: L('Nhập dữ liệu…', 'Import data…'), accelerator: 'CmdOrCtrl+O', click: send('import') },
-        { label: L('Mở không gian làm việc…', 'Open workspace…'), accelerator: 'CmdOrCtrl+Shift+O', click: send('open-workspace') },
-        { label: L('Lưu không gian làm việc thành…', 'Save workspace as…'), accelerator: 'CmdOrCtrl+S', click: send('save-workspace-as') },
+        {
+          label: L('Mở không gian làm việc…', 'Open workspace…'),
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: send('open-workspace'),
+        },
+        {
+          label: L('Lưu không gian làm việc thành…', 'Save workspace as…'),
+          accelerator: 'CmdOrCtrl+S',
+          click: send('save-workspace-as'),
+        },
         { type: 'separator' },
-        { label: L('Xuất màn hình hiện tại…', 'Export current view…'), accelerator: 'CmdOrCtrl+E', click: send('export-view') },
+        {
+          label: L('Xuất màn hình hiện tại…', 'Export current view…'),
+          accelerator: 'CmdOrCtrl+E',
+          click: send('export-view'),
+        },
         { type: 'separator' },
         { role: 'quit', label: L('Thoát', 'Quit') },
       ],
@@ -22,7 +41,11 @@ export function buildMenu(win: BrowserWindow, vi: boolean): Menu {
     {
       label: L('Hiển thị', 'View'),
       submenu: [
-        { label: L('Chế độ trình chiếu', 'Presentation mode'), accelerator: 'F11', click: send('presentation') },
+        {
+          label: L('Chế độ trình chiếu', 'Presentation mode'),
+          accelerator: 'F11',
+          click: send('presentation'),
+        },
         { type: 'separator' },
         { label: 'Tiếng Việt', type: 'radio', checked: vi, click: send('language-vi') },
         { label: 'English', type: 'radio', checked: !vi, click: send('language-en') },

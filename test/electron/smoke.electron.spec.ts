@@ -14,7 +14,10 @@ function electronBinary(): string | null {
   }
 }
 const binary = electronBinary();
-if (!binary) console.log('Electron tests skipped: the Electron binary is not installed on this machine (it cannot be downloaded here).');
+if (!binary)
+  console.log(
+    'Electron tests skipped: the Electron binary is not installed on this machine (it cannot be downloaded here).',
+  );
 
 test.describe('the desktop app', () => {
   test.skip(!binary, 'the Electron binary is not installed on this machine');

@@ -4,7 +4,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 /** Write text as UTF-8 with a BOM (Excel's "CSV UTF-8"). */
-export function writeCsv(dir: string, name: string, lines: string[], opts: { bom?: boolean; sep?: string } = {}): string {
+export function writeCsv(
+  dir: string,
+  name: string,
+  lines: string[],
+  opts: { bom?: boolean; sep?: string } = {},
+): string {
   const file = path.join(dir, name);
   const body = lines.join('\r\n') + '\r\n';
   fs.writeFileSync(file, (opts.bom === false ? '' : '\ufeff') + body, 'utf8');

@@ -13,7 +13,9 @@ export async function insertTinyData(ws: Workspace): Promise<void> {
     ('MH-2', 'Một cửa 10 bản sao trong 15 phút', '00101', NULL, NULL, 'Cải cách hành chính', 'UBND phường/xã', DATE '2024-03-01', 'Đang triển khai', NULL),
     ('MH-3', 'Đường hoa An Phú', '00101', NULL, NULL, 'Cải cách hành chính', 'Đoàn Thanh niên', DATE '2025-02-01', 'Tạm dừng', NULL),
     ('MH-4', 'Mô hình chưa rõ địa bàn', NULL, 'Phường Không Có', NULL, 'Lĩnh vực lạ', NULL, NULL, NULL, NULL)`);
-  await ws.exec(`UPDATE models SET search_text = ${SEARCH_FOLD_SQL("concat_ws(' ', model_id, name, unit_name, field, sponsor)")}`);
+  await ws.exec(
+    `UPDATE models SET search_text = ${SEARCH_FOLD_SQL("concat_ws(' ', model_id, name, unit_name, field, sponsor)")}`,
+  );
   await ws.exec(`INSERT INTO indicator_values VALUES
     ('MH-1', DATE '2024-01-01', 'month', 'bridges_built', 1, NULL),
     ('MH-1', DATE '2024-02-01', 'month', 'bridges_built', 2, NULL),

@@ -13,7 +13,10 @@ export function tempDir(prefix = 'dvk-test-'): { dir: string; cleanup: () => voi
 /** Open a workspace file (default: a new one) in a temp folder. */
 export async function openTemp(file?: string): Promise<{ ws: Workspace; dir: string; cleanup: () => void }> {
   const t = tempDir();
-  const ws = await Workspace.open({ path: file ?? path.join(t.dir, 'w.duckdb'), dataDir: path.join(t.dir, 'data') });
+  const ws = await Workspace.open({
+    path: file ?? path.join(t.dir, 'w.duckdb'),
+    dataDir: path.join(t.dir, 'data'),
+  });
   return {
     ws,
     dir: t.dir,
@@ -26,10 +29,24 @@ export async function openTemp(file?: string): Promise<{ ws: Workspace; dir: str
 
 /** Checksums of every data table, to prove a failed operation changed nothing. */
 export async function tableChecksums(ws: Workspace): Promise<Record<string, string>> {
-  const tables = ['units', 'boundaries', 'models', 'indicators', 'indicator_values', 'imports', 'import_rejects', 'shortlist', 'notes', 'saved_views', 'meta'];
+  const tables = [
+    'units',
+    'boundaries',
+    'models',
+    'indicators',
+    'indicator_values',
+    'imports',
+    'import_rejects',
+    'shortlist',
+    'notes',
+    'saved_views',
+    'meta',
+  ];
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const r = await ws.rows<{ n: number; h: string }>(`SELECT count(*)::INTEGER AS n, coalesce(CAST(sum(hash(t)) AS VARCHAR), '0') AS h FROM ${t} t`);
+    const r = await ws.rows<{ n: number; h: string }>(
+      `SELECT count(*)::INTEGER AS n, coalesce(CAST(sum(hash(t)) AS VARCHAR), '0') AS h FROM ${t} t`,
+    );
     out[t] = `${r[0]?.n}:${r[0]?.h}`;
   }
   return out;

@@ -59,7 +59,13 @@ interface ColumnBuffer {
 export async function resultToArrow(result: DuckDBResult): Promise<{ bytes: Uint8Array; rowCount: number }> {
   const names = result.columnNames();
   const types = result.columnTypes();
-  const cols: ColumnBuffer[] = types.map((t) => ({ kind: kindOf(t.typeId), nums: [], strs: [], bools: [], valid: [] }));
+  const cols: ColumnBuffer[] = types.map((t) => ({
+    kind: kindOf(t.typeId),
+    nums: [],
+    strs: [],
+    bools: [],
+    valid: [],
+  }));
   let rowCount = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -114,15 +120,30 @@ function toVector(col: ColumnBuffer): Vector {
   switch (col.kind) {
     case 'f64':
       return makeVector(
-        makeData({ type: new Float64(), data: Float64Array.from(col.nums), nullCount, nullBitmap: nullBitmapBuf }),
+        makeData({
+          type: new Float64(),
+          data: Float64Array.from(col.nums),
+          nullCount,
+          nullBitmap: nullBitmapBuf,
+        }),
       );
     case 'i32':
       return makeVector(
-        makeData({ type: new Int32(), data: Int32Array.from(col.nums), nullCount, nullBitmap: nullBitmapBuf }),
+        makeData({
+          type: new Int32(),
+          data: Int32Array.from(col.nums),
+          nullCount,
+          nullBitmap: nullBitmapBuf,
+        }),
       );
     case 'date':
       return makeVector(
-        makeData({ type: new DateDay(), data: Int32Array.from(col.nums), nullCount, nullBitmap: nullBitmapBuf }),
+        makeData({
+          type: new DateDay(),
+          data: Int32Array.from(col.nums),
+          nullCount,
+          nullBitmap: nullBitmapBuf,
+        }),
       );
     case 'bool':
       return vectorFromArray(col.bools, new Bool());
@@ -132,7 +153,10 @@ function toVector(col: ColumnBuffer): Vector {
 }
 
 /** Run a built query on a connection and encode its result as Arrow IPC bytes. */
-export async function queryArrow(conn: DuckDBConnection, q: Sql): Promise<{ bytes: Uint8Array; rowCount: number }> {
+export async function queryArrow(
+  conn: DuckDBConnection,
+  q: Sql,
+): Promise<{ bytes: Uint8Array; rowCount: number }> {
   const { text, params } = q.build();
   const result = await conn.run(text, params);
   return resultToArrow(result);

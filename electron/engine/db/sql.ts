@@ -76,7 +76,12 @@ export function join(items: readonly Sql[], sep = ', '): Sql {
 
 /** `a AND b AND …`, or TRUE when empty. */
 export function and(conds: readonly Sql[]): Sql {
-  return conds.length === 0 ? raw('TRUE') : join(conds.map((c) => sql`(${c})`), ' AND ');
+  return conds.length === 0
+    ? raw('TRUE')
+    : join(
+        conds.map((c) => sql`(${c})`),
+        ' AND ',
+      );
 }
 
 /** A bound list for `IN (…)`: DuckDB takes a list parameter with `= ANY(?)`. */

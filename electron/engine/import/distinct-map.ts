@@ -19,7 +19,10 @@ export async function distinctMap(
   outCols: readonly string[],
   fn: (s: string) => (string | null)[],
 ): Promise<void> {
-  const rows = await ws.rows<{ s: string }>(sql`SELECT DISTINCT ${expr} AS s FROM ${from} WHERE ${expr} IS NOT NULL`, ws.write);
+  const rows = await ws.rows<{ s: string }>(
+    sql`SELECT DISTINCT ${expr} AS s FROM ${from} WHERE ${expr} IS NOT NULL`,
+    ws.write,
+  );
   const keys = rows.map((r) => r.s);
   const outs: (string | null)[][] = outCols.map(() => []);
   for (const k of keys) {
@@ -29,7 +32,9 @@ export async function distinctMap(
   await ws.exec(raw(`DROP TABLE IF EXISTS ${name}`));
   if (keys.length === 0) {
     // An empty list parameter has no element type in DuckDB: create the empty table directly.
-    await ws.exec(raw(`CREATE TEMP TABLE ${name} (s VARCHAR${outCols.map((c) => `, ${c} VARCHAR`).join('')})`));
+    await ws.exec(
+      raw(`CREATE TEMP TABLE ${name} (s VARCHAR${outCols.map((c) => `, ${c} VARCHAR`).join('')})`),
+    );
     return;
   }
   // @duckdb/node-api 1.5.5 drops the values of a bound list whose first item is null, so nulls travel

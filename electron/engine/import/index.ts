@@ -59,7 +59,18 @@ export async function previewFile(file: string, opts: { encoding?: string } = {}
 function toPreview(abs: string, info: SourceInfo): ImportPreview {
   const sheets: SheetPreview[] =
     info.format === 'geojson' || info.format === 'topojson'
-      ? [{ sheet: path.basename(abs), kind: 'boundaries', headerRow: 0, headerRows: 1, columns: [], types: [], sampleRows: [], problems: [] }]
+      ? [
+          {
+            sheet: path.basename(abs),
+            kind: 'boundaries',
+            headerRow: 0,
+            headerRows: 1,
+            columns: [],
+            types: [],
+            sampleRows: [],
+            problems: [],
+          },
+        ]
       : info.sheets.map((s) => {
           const g = suggestMapping({ sheet: s.sheet, headers: s.headers, sampleRows: s.sampleRows });
           const sp: SheetPreview = {
@@ -82,7 +93,15 @@ function toPreview(abs: string, info: SourceInfo): ImportPreview {
   return p;
 }
 
-const KIND_ORDER: Record<ImportKind, number> = { units: 0, boundaries: 1, crosswalk: 2, models: 3, values_long: 4, values_wide: 4, unknown: 9 };
+const KIND_ORDER: Record<ImportKind, number> = {
+  units: 0,
+  boundaries: 1,
+  crosswalk: 2,
+  models: 3,
+  values_long: 4,
+  values_wide: 4,
+  unknown: 9,
+};
 
 interface Planned {
   file: string;
@@ -99,7 +118,11 @@ function choiceFromPreview(s: SheetPreview): SheetMappingChoice {
     kind: s.kind,
     headerRow: s.headerRow,
     headerRows: s.headerRows,
-    columns: s.columns.map((c) => (c.indicator ? { index: c.index, target: c.target, indicator: c.indicator } : { index: c.index, target: c.target })),
+    columns: s.columns.map((c) =>
+      c.indicator
+        ? { index: c.index, target: c.target, indicator: c.indicator }
+        : { index: c.index, target: c.target },
+    ),
   };
 }
 
@@ -127,7 +150,11 @@ function requireColumns(p: Planned): void {
  * be read, a sheet's kind is unknown or a required column is missing; rows that fail validation are
  * rejected and reported, not fatal.
  */
-export async function commitFiles(ws: Workspace, files: string[], opts: ImportOptions = {}): Promise<ImportReport[]> {
+export async function commitFiles(
+  ws: Workspace,
+  files: string[],
+  opts: ImportOptions = {},
+): Promise<ImportReport[]> {
   const started = Date.now();
   const planned: Planned[] = [];
   for (const f of files) {
@@ -152,7 +179,9 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
       planned.push({ file: abs, info, choice: c, headers: sp?.columns.map((x) => x.header) ?? [] });
     }
     if (!planned.some((p) => p.file === abs)) {
-      throw new AtlasError('IMPORT_NO_ROWS', `${path.basename(abs)}: no sheet with importable data`, { file: abs });
+      throw new AtlasError('IMPORT_NO_ROWS', `${path.basename(abs)}: no sheet with importable data`, {
+        file: abs,
+      });
     }
   }
   planned.forEach(requireColumns);
@@ -203,7 +232,10 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
           sql`SELECT id FROM imports WHERE source_key = ${sourceKey} AND status = 'ok'`,
           ws.write,
         );
-        const idRow = await ws.rows<{ id: number }>(raw('SELECT coalesce(max(id), 0)::INTEGER + 1 AS id FROM imports'), ws.write);
+        const idRow = await ws.rows<{ id: number }>(
+          raw('SELECT coalesce(max(id), 0)::INTEGER + 1 AS id FROM imports'),
+          ws.write,
+        );
         const importId = idRow[0]?.id ?? 1;
         await ws.exec(sql`INSERT INTO imports VALUES (${importId}, ${p.file}, ${sourceKey}, ${p.choice.sheet}, ${p.choice.kind},
           0, 0, 0, 0, now()::TIMESTAMP, NULL, 'running')`);
@@ -218,11 +250,20 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
           else res = await loadValues(ctx, p.choice.kind === 'values_wide');
           await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`));
         }
-        if (replaces.length) await ws.exec(sql`UPDATE imports SET status = 'replaced' WHERE id = ANY(${listOfInts(replaces)})`);
+        if (replaces.length)
+          await ws.exec(sql`UPDATE imports SET status = 'replaced' WHERE id = ANY(${listOfInts(replaces)})`);
         await ws.exec(sql`UPDATE imports SET rows_in = ${res.rowsIn}, rows_imported = ${res.imported}, rows_rejected = ${res.rejected},
           rows_skipped = ${res.skipped}, finished = now()::TIMESTAMP, status = 'ok' WHERE id = ${importId}`);
         const rep = byFile.get(p.file) ?? emptyReport(importId, p);
-        rep.sheets.push({ importId, sheet: p.choice.sheet, kind: p.choice.kind, rowsIn: res.rowsIn, rowsImported: res.imported, rowsRejected: res.rejected, rowsSkipped: res.skipped });
+        rep.sheets.push({
+          importId,
+          sheet: p.choice.sheet,
+          kind: p.choice.kind,
+          rowsIn: res.rowsIn,
+          rowsImported: res.imported,
+          rowsRejected: res.rejected,
+          rowsSkipped: res.skipped,
+        });
         rep.rowsIn += res.rowsIn;
         rep.rowsImported += res.imported;
         rep.rowsRejected += res.rejected;
@@ -244,11 +285,11 @@ export async function commitFiles(ws: Workspace, files: string[], opts: ImportOp
     opts.onProgress?.('done', planned.length, planned.length);
     return reports;
   } finally {
-    for (const p of planned) if (p.stg) await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`)).catch(() => undefined);
+    for (const p of planned)
+      if (p.stg) await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`)).catch(() => undefined);
     for (const c of copies.values()) fs.rmSync(c, { force: true });
   }
 }
-
 
 function listOfInts(ids: number[]) {
   return listValue(ids.map((i) => Math.trunc(i)));
@@ -279,7 +320,8 @@ function loadContext(ws: Workspace, p: Planned, importId: number, replaces: numb
     if (!c.target || c.index >= (p.columnCount ?? 0)) continue;
     const name = `c${c.index}`;
     if (p.choice.kind === 'values_wide' && c.target === 'value') {
-      if (c.indicator) valueCols.push({ col: name, indicator: c.indicator, header: p.headers[c.index] ?? name });
+      if (c.indicator)
+        valueCols.push({ col: name, indicator: c.indicator, header: p.headers[c.index] ?? name });
       continue;
     }
     const t = c.target as TargetField;

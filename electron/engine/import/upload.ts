@@ -31,7 +31,10 @@ export interface UploadChunk {
 }
 
 /** Append one chunk; chunks must arrive in order (offset = bytes received so far). */
-export function receiveChunk(stagingDir: string, c: UploadChunk): { uploadId: string; received: number; file: string | null } {
+export function receiveChunk(
+  stagingDir: string,
+  c: UploadChunk,
+): { uploadId: string; received: number; file: string | null } {
   const uploadId = c.uploadId ?? crypto.randomUUID();
   const dir = path.join(stagingDir, 'uploads', uploadId);
   const file = path.join(dir, safeFileName(c.name));
@@ -42,8 +45,10 @@ export function receiveChunk(stagingDir: string, c: UploadChunk): { uploadId: st
   } else {
     if (!fs.existsSync(file)) throw new AtlasError('REQUEST_INVALID', 'Unknown upload', { file: c.name });
     const size = fs.statSync(file).size;
-    if (size !== c.offset) throw new AtlasError('REQUEST_INVALID', `Upload chunk out of order (have ${size}, got ${c.offset})`);
-    if (size + c.bytes.length > MAX_BYTES) throw new AtlasError('FILE_TOO_LARGE', 'Files above 4 GB cannot be imported', { file: c.name });
+    if (size !== c.offset)
+      throw new AtlasError('REQUEST_INVALID', `Upload chunk out of order (have ${size}, got ${c.offset})`);
+    if (size + c.bytes.length > MAX_BYTES)
+      throw new AtlasError('FILE_TOO_LARGE', 'Files above 4 GB cannot be imported', { file: c.name });
     fs.appendFileSync(file, c.bytes);
   }
   const received = c.offset + c.bytes.length;

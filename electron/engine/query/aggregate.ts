@@ -20,7 +20,9 @@ export function compileAggregate(spec: AggregateSpec, catalog: CatalogCache): Sq
   const modelIdx = measures.flatMap((m, i) => (isValue(m) ? [] : [i]));
   if (modelIdx.length) {
     const dim = spec.by ? dimensionSql(spec.by, 'm', spec.grain) : null;
-    const cols = modelIdx.map((i) => sql`CAST(${countAggregate(measures[i] as Measure, 'm')} AS DOUBLE) AS ${raw(`m${i}`)}`);
+    const cols = modelIdx.map(
+      (i) => sql`CAST(${countAggregate(measures[i] as Measure, 'm')} AS DOUBLE) AS ${raw(`m${i}`)}`,
+    );
     parts.push({
       cols: modelIdx,
       sql: sql`SELECT ${dim ? sql`${dim.key} AS key, ${dim.label} AS label` : raw(`'' AS key, '' AS label`)}, ${join(cols)}
@@ -40,7 +42,9 @@ export function compileAggregate(spec: AggregateSpec, catalog: CatalogCache): Sq
     const conds = [...dimConditions(spec.filter, 'f'), ...periodConditions(spec.filter)];
     const onlyIndicators = valueIdx.every((i) => (measures[i] as Measure).type === 'indicator');
     if (onlyIndicators) {
-      const codes = [...new Set(valueIdx.map((i) => (measures[i] as Extract<Measure, { type: 'indicator' }>).indicator))];
+      const codes = [
+        ...new Set(valueIdx.map((i) => (measures[i] as Extract<Measure, { type: 'indicator' }>).indicator)),
+      ];
       conds.push(sql`f.indicator_code = ANY(${listValue(codes)})`);
     }
     parts.push({

@@ -21,7 +21,11 @@ const plain = (alias: string, col: string): DimensionSql => ({
 export function dimensionSql(d: Dimension, alias: 'm' | 'f', grain: Grain = 'month'): DimensionSql {
   switch (d) {
     case 'unit':
-      return { key: raw(`${alias}.unit_code`), label: raw(`any_value(${alias}.unit_name)`), valueLevel: false };
+      return {
+        key: raw(`${alias}.unit_code`),
+        label: raw(`any_value(${alias}.unit_name)`),
+        valueLevel: false,
+      };
     case 'unit_type':
       return plain(alias, 'unit_type');
     case 'start_year':

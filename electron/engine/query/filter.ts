@@ -32,7 +32,11 @@ function searchConditions(f: Filter, alias: string): Sql[] {
  * Conditions on model dimensions. `alias` is 'm' for model_dim or 'f' for facts; search (which only
  * model_dim carries) becomes a semi-join when filtering facts.
  */
-export function dimConditions(f: Filter | undefined, alias: 'm' | 'f', opts: { periodOnStart?: boolean } = {}): Sql[] {
+export function dimConditions(
+  f: Filter | undefined,
+  alias: 'm' | 'f',
+  opts: { periodOnStart?: boolean } = {},
+): Sql[] {
   if (!f) return [];
   const col = (c: string) => raw(`${alias}.${c}`);
   const c: Sql[] = [];

@@ -13,7 +13,8 @@ export type IndicatorMeasure = Extract<Measure, { type: 'indicator' }>;
 /** The effective aggregation of an indicator measure ('catalog' resolved). */
 export function effectiveAgg(m: IndicatorMeasure, catalog: CatalogCache): string {
   const def = catalog.indicator(m.indicator);
-  if (!def) throw new AtlasError('SPEC_INVALID', `Unknown indicator: ${m.indicator}`, { indicator: m.indicator });
+  if (!def)
+    throw new AtlasError('SPEC_INVALID', `Unknown indicator: ${m.indicator}`, { indicator: m.indicator });
   return !m.agg || m.agg === 'catalog' ? def.aggregation : m.agg;
 }
 
@@ -44,5 +45,7 @@ export function indicatorAggregate(m: IndicatorMeasure, catalog: CatalogCache): 
 
 /** Distinct-count measures over alias `alias` (m for model_dim, f for facts). */
 export function countAggregate(m: Measure, alias: 'm' | 'f'): Sql {
-  return m.type === 'count_units' ? raw(`count(DISTINCT ${alias}.unit_code)`) : raw(`count(DISTINCT ${alias}.model_id)`);
+  return m.type === 'count_units'
+    ? raw(`count(DISTINCT ${alias}.unit_code)`)
+    : raw(`count(DISTINCT ${alias}.model_id)`);
 }

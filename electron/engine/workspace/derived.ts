@@ -9,7 +9,17 @@
 import type { Workspace } from './workspace';
 
 /** Dimension columns shared by `model_dim` and `facts` (same names, so one filter compiler serves both). */
-export const DIM_COLUMNS = ['unit_code', 'unit_name', 'unit_type', 'province', 'field', 'sponsor', 'status', 'recognition', 'start_year'] as const;
+export const DIM_COLUMNS = [
+  'unit_code',
+  'unit_name',
+  'unit_type',
+  'province',
+  'field',
+  'sponsor',
+  'status',
+  'recognition',
+  'start_year',
+] as const;
 
 export async function rebuildDerived(ws: Workspace): Promise<void> {
   await ws.exec(`CREATE OR REPLACE TABLE model_dim AS
@@ -32,7 +42,9 @@ export async function rebuildDerived(ws: Workspace): Promise<void> {
     JOIN model_dim d ON d.model_id = v.model_id
     LEFT JOIN w ON w.indicator_code = v.indicator_code AND w.model_id = v.model_id AND w.period_start = v.period_start
     ORDER BY v.indicator_code, v.period_start`);
-  await ws.exec(`INSERT OR REPLACE INTO meta SELECT 'derived_version', value FROM meta WHERE key = 'data_version'`);
+  await ws.exec(
+    `INSERT OR REPLACE INTO meta SELECT 'derived_version', value FROM meta WHERE key = 'data_version'`,
+  );
 }
 
 /** True when the derived tables are missing or older than the data (e.g. a workspace from an older build). */

@@ -9,7 +9,12 @@ import { commitFiles } from '../import';
 import type { Workspace } from './workspace';
 
 /** The sample files imported at first start, in the order the importer needs them. */
-export const SAMPLE_IMPORT_FILES = ['don_vi_hanh_chinh.csv', 'ranh_gioi.geojson', 'mo_hinh.xlsx', 'chi_tieu.csv'];
+export const SAMPLE_IMPORT_FILES = [
+  'don_vi_hanh_chinh.csv',
+  'ranh_gioi.geojson',
+  'mo_hinh.xlsx',
+  'chi_tieu.csv',
+];
 
 /**
  * If the workspace holds no models, write the sample into `sampleDir` (reusing it when present) and
@@ -18,7 +23,11 @@ export const SAMPLE_IMPORT_FILES = ['don_vi_hanh_chinh.csv', 'ranh_gioi.geojson'
 export async function ensureSampleData(
   ws: Workspace,
   sampleDir: string,
-  opts: { scale?: number; seed?: number; onProgress?: (stage: string, done: number, total: number) => void } = {},
+  opts: {
+    scale?: number;
+    seed?: number;
+    onProgress?: (stage: string, done: number, total: number) => void;
+  } = {},
 ): Promise<boolean> {
   const n = await ws.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM models');
   if ((n[0]?.n ?? 0) > 0) return false;

@@ -6,7 +6,9 @@ import type { Workspace } from './workspace';
 
 export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
   const counts: Record<string, number> = {};
-  const union = DATA_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${t}`).join(' UNION ALL ');
+  const union = DATA_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${t}`).join(
+    ' UNION ALL ',
+  );
   for (const r of await ws.rows<{ t: string; n: number }>(union)) counts[r.t] = r.n;
   const range = await ws.rows<{ f: string | null; l: string | null }>(
     `SELECT strftime(min(period_start), '%Y-%m') AS f, strftime(max(period_start), '%Y-%m') AS l FROM indicator_values`,
@@ -30,9 +32,18 @@ export async function catalogInfo(ws: Workspace): Promise<CatalogInfo> {
     `SELECT code, name_vi, name_en, unit, aggregation, higher_is_better FROM indicators ORDER BY builtin DESC, code`,
   );
   const distinct = async (col: string) =>
-    (await ws.rows<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM models WHERE ${col} IS NOT NULL ORDER BY 1`)).map((r) => r.v);
-  const merge = (canon: readonly string[], seen: string[]) => [...canon, ...seen.filter((s) => !canon.includes(s))];
-  const units = await ws.rows<CatalogInfo['units'][number]>(`SELECT code, name, type, province FROM units ORDER BY name`);
+    (
+      await ws.rows<{ v: string }>(
+        `SELECT DISTINCT ${col} AS v FROM models WHERE ${col} IS NOT NULL ORDER BY 1`,
+      )
+    ).map((r) => r.v);
+  const merge = (canon: readonly string[], seen: string[]) => [
+    ...canon,
+    ...seen.filter((s) => !canon.includes(s)),
+  ];
+  const units = await ws.rows<CatalogInfo['units'][number]>(
+    `SELECT code, name, type, province FROM units ORDER BY name`,
+  );
   const provinces = (
     await ws.rows<{ v: string }>(
       `SELECT DISTINCT v FROM (SELECT province AS v FROM units UNION SELECT province FROM models) WHERE v IS NOT NULL ORDER BY 1`,
@@ -40,7 +51,10 @@ export async function catalogInfo(ws: Workspace): Promise<CatalogInfo> {
   ).map((r) => r.v);
   return {
     indicators,
-    fields: merge(FIELDS.map((f) => f.name_vi), await distinct('field')),
+    fields: merge(
+      FIELDS.map((f) => f.name_vi),
+      await distinct('field'),
+    ),
     sponsors: merge(SPONSORS, await distinct('sponsor')),
     statuses: merge(STATUSES, await distinct('status')),
     provinces,

@@ -72,12 +72,15 @@ export class Workspace {
   static async open(opts: OpenOptions): Promise<Workspace> {
     const file = opts.path === ':memory:' ? ':memory:' : path.resolve(opts.path);
     if (file !== ':memory:' && openFiles.has(file)) {
-      throw new AtlasError('WORKSPACE_LOCKED', `The workspace is already open in this app: ${file}`, { file });
+      throw new AtlasError('WORKSPACE_LOCKED', `The workspace is already open in this app: ${file}`, {
+        file,
+      });
     }
     const dataDir = path.resolve(opts.dataDir);
     const stagingDir = path.join(dataDir, 'staging');
     const tempDir = path.join(dataDir, 'tmp');
-    for (const d of [dataDir, stagingDir, tempDir, path.join(dataDir, 'extensions')]) fs.mkdirSync(d, { recursive: true });
+    for (const d of [dataDir, stagingDir, tempDir, path.join(dataDir, 'extensions')])
+      fs.mkdirSync(d, { recursive: true });
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 
     let instance: DuckDBInstance;
@@ -87,7 +90,9 @@ export class Workspace {
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       if (/lock/i.test(msg)) {
-        throw new AtlasError('WORKSPACE_LOCKED', `The workspace is open in another program: ${file}`, { file });
+        throw new AtlasError('WORKSPACE_LOCKED', `The workspace is open in another program: ${file}`, {
+          file,
+        });
       }
       // A damaged WAL must not make the whole workspace unreadable: move it aside and retry once.
       recovered = file === ':memory:' ? null : quarantineWal(file);
@@ -96,11 +101,15 @@ export class Workspace {
         instance = await createInstance(file);
       } catch (e2) {
         const backup = listBackups(file, dataDir)[0];
-        throw new AtlasError('WORKSPACE_OPEN_FAILED', `Cannot open the workspace ${file}: ${(e2 as Error).message ?? msg}`, {
-          file,
-          ...(backup ? { backup } : {}),
-          ...(recovered ? { quarantinedWal: recovered } : {}),
-        });
+        throw new AtlasError(
+          'WORKSPACE_OPEN_FAILED',
+          `Cannot open the workspace ${file}: ${(e2 as Error).message ?? msg}`,
+          {
+            file,
+            ...(backup ? { backup } : {}),
+            ...(recovered ? { quarantinedWal: recovered } : {}),
+          },
+        );
       }
     }
     const write = await instance.connect();
@@ -153,7 +162,8 @@ export class Workspace {
     }
     await this.write.run('BEGIN TRANSACTION');
     try {
-      for (let v = current; v < SCHEMA_VERSION; v++) for (const stmt of MIGRATIONS[v] ?? []) await this.write.run(stmt);
+      for (let v = current; v < SCHEMA_VERSION; v++)
+        for (const stmt of MIGRATIONS[v] ?? []) await this.write.run(stmt);
       await this.write.run(
         `INSERT OR REPLACE INTO meta VALUES ('schema_version', $1), ('data_version', coalesce((SELECT value FROM meta WHERE key = 'data_version'), '0'))`,
         [String(SCHEMA_VERSION)],
@@ -189,7 +199,9 @@ export class Workspace {
 
   /** Bump the data version inside the caller's write transaction. */
   async bumpDataVersion(): Promise<void> {
-    await this.write.run(`UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR) WHERE key = 'data_version'`);
+    await this.write.run(
+      `UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR) WHERE key = 'data_version'`,
+    );
   }
 
   /** After a commit: refresh the cached data version. */
@@ -218,7 +230,9 @@ export class Workspace {
     }
     const t0 = performance.now();
     await this.write.run(text, params);
-    process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms] ${text.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    process.stderr.write(
+      `[sql ${(performance.now() - t0).toFixed(0)} ms] ${text.replace(/\s+/g, ' ').slice(0, 140)}\n`,
+    );
   }
 
   /**

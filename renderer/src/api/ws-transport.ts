@@ -40,7 +40,10 @@ export const browserSocket: SocketFactory = (url, on) => {
   s.onopen = () => on.open();
   s.onmessage = (e: MessageEvent) => on.message(e.data);
   s.onclose = () => on.close();
-  return { send: (t) => s.send(typeof t === 'string' ? t : (t as Uint8Array<ArrayBuffer>)), close: () => s.close() };
+  return {
+    send: (t) => s.send(typeof t === 'string' ? t : (t as Uint8Array<ArrayBuffer>)),
+    close: () => s.close(),
+  };
 };
 
 /** `ws(s)://<host>/api`, passing on a `?token=` from the page URL when there is one. */

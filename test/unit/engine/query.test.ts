@@ -18,7 +18,9 @@ afterAll(() => t.cleanup());
 
 async function rows(spec: Spec): Promise<Record<string, unknown>[]> {
   const r = await server.query(spec);
-  return tableFromIPC(r.arrow).toArray().map((x) => ({ ...x.toJSON() }));
+  return tableFromIPC(r.arrow)
+    .toArray()
+    .map((x) => ({ ...x.toJSON() }));
 }
 
 function call(msg: unknown): Promise<ResponseMessage[]> {
@@ -52,15 +54,24 @@ describe('aggregate specs', () => {
   });
 
   it('averages a mean-type indicator over all values, never summing it or averaging averages', async () => {
-    const grand = await rows({ kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'satisfaction_pct' }] });
+    const grand = await rows({
+      kind: 'aggregate',
+      measures: [{ type: 'indicator', indicator: 'satisfaction_pct' }],
+    });
     // (90 + 80 + 70 + 100) / 4 = 85, whereas the mean of the two models' means would be (80 + 100) / 2 = 90.
     expect(grand[0]?.m0).toBe(85);
-    const summed = await rows({ kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'satisfaction_pct', agg: 'sum' }] });
+    const summed = await rows({
+      kind: 'aggregate',
+      measures: [{ type: 'indicator', indicator: 'satisfaction_pct', agg: 'sum' }],
+    });
     expect(summed[0]?.m0).toBe(340);
   });
 
   it('weights the turnaround time by records processed', async () => {
-    const r = await rows({ kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'turnaround_minutes' }] });
+    const r = await rows({
+      kind: 'aggregate',
+      measures: [{ type: 'indicator', indicator: 'turnaround_minutes' }],
+    });
     expect(r[0]?.m0).toBeCloseTo((10 * 300 + 40 * 100) / 400, 10);
   });
 
@@ -95,9 +106,15 @@ describe('aggregate specs', () => {
 
 describe('model list', () => {
   it('finds models without diacritics: "cau" finds "Cầu", "duong" finds "Đường"', async () => {
-    expect((await rows({ kind: 'models', filter: { search: 'cau' } })).map((x) => x.model_id)).toEqual(['MH-1']);
-    expect((await rows({ kind: 'models', filter: { search: 'duong hoa' } })).map((x) => x.model_id)).toEqual(['MH-3']);
-    expect((await rows({ kind: 'models', filter: { search: 'Đường' } })).map((x) => x.model_id)).toEqual(['MH-3']);
+    expect((await rows({ kind: 'models', filter: { search: 'cau' } })).map((x) => x.model_id)).toEqual([
+      'MH-1',
+    ]);
+    expect((await rows({ kind: 'models', filter: { search: 'duong hoa' } })).map((x) => x.model_id)).toEqual([
+      'MH-3',
+    ]);
+    expect((await rows({ kind: 'models', filter: { search: 'Đường' } })).map((x) => x.model_id)).toEqual([
+      'MH-3',
+    ]);
   });
 
   it('sorts, pages and returns dates as Arrow dates', async () => {
@@ -110,7 +127,10 @@ describe('model list', () => {
 
   it('binds hostile filter values as data, leaving the workspace unchanged', async () => {
     const before = await tableChecksums(t.ws);
-    const r = await rows({ kind: 'models', filter: { fields: ["x'); DROP TABLE models; --"], search: "'; DELETE FROM models; --" } });
+    const r = await rows({
+      kind: 'models',
+      filter: { fields: ["x'); DROP TABLE models; --"], search: "'; DELETE FROM models; --" },
+    });
     expect(r).toEqual([]);
     expect(await tableChecksums(t.ws)).toEqual(before);
   });
@@ -128,9 +148,17 @@ describe('protocol', () => {
   });
 
   it('answers an invalid spec with SPEC_INVALID naming the path', async () => {
-    const [m] = await call({ id: 3, method: 'query', params: { kind: 'aggregate', by: 'password', measures: [] } });
+    const [m] = await call({
+      id: 3,
+      method: 'query',
+      params: { kind: 'aggregate', by: 'password', measures: [] },
+    });
     expect(m).toMatchObject({ id: 3, ok: false, error: { code: 'SPEC_INVALID' } });
-    const [n] = await call({ id: 4, method: 'query', params: { kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'no_such' }] } });
+    const [n] = await call({
+      id: 4,
+      method: 'query',
+      params: { kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'no_such' }] },
+    });
     expect(n).toMatchObject({ id: 4, ok: false, error: { code: 'SPEC_INVALID' } });
   });
 
@@ -153,7 +181,9 @@ describe('protocol', () => {
   it('interrupts a long-running query on cancel and keeps the connection usable', async () => {
     // A deliberately slow spec: every model searched with many tokens over a large cross join is not
     // expressible, so interrupt the read connection while a heavy internal query runs.
-    const slow = t.ws.read.run('SELECT count(*) FROM range(200000000) a, range(10) b WHERE (a.range * b.range) % 7 = 3');
+    const slow = t.ws.read.run(
+      'SELECT count(*) FROM range(200000000) a, range(10) b WHERE (a.range * b.range) % 7 = 3',
+    );
     setTimeout(() => t.ws.read.interrupt(), 50);
     await expect(slow).rejects.toThrow(/interrupt/i);
     const [m] = await call({ id: 21, method: 'query', params: { kind: 'models', limit: 1 } });
@@ -175,7 +205,10 @@ describe('weighted means with gaps', () => {
       ('MH-1', DATE '2024-06-01', 'month', 'records_processed', 1000, NULL)`);
     const { rebuildDerived } = await import('../../../electron/engine/workspace/derived');
     await rebuildDerived(t.ws);
-    const r = await rows({ kind: 'aggregate', measures: [{ type: 'indicator', indicator: 'turnaround_minutes' }] });
+    const r = await rows({
+      kind: 'aggregate',
+      measures: [{ type: 'indicator', indicator: 'turnaround_minutes' }],
+    });
     expect(r[0]?.m0).toBeCloseTo((10 * 300 + 40 * 100) / 400, 10);
   });
 });

@@ -19,7 +19,9 @@ describe('workspace', () => {
     cleanups.push(t.cleanup);
     const v = await t.ws.rows<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
     expect(Number(v[0]?.value)).toBe(SCHEMA_VERSION);
-    const ind = await t.ws.rows<{ code: string; aggregation: string }>('SELECT code, aggregation FROM indicators ORDER BY code');
+    const ind = await t.ws.rows<{ code: string; aggregation: string }>(
+      'SELECT code, aggregation FROM indicators ORDER BY code',
+    );
     expect(ind).toHaveLength(INDICATORS.length);
     expect(ind.find((i) => i.code === 'satisfaction_pct')?.aggregation).toBe('mean');
     expect(ind.find((i) => i.code === 'turnaround_minutes')?.aggregation).toBe('weighted_mean');
@@ -34,7 +36,9 @@ describe('workspace', () => {
     a.close();
     const b = await Workspace.open({ path: file, dataDir: path.join(t.dir, 'data') });
     expect(await b.rows('SELECT note FROM notes')).toEqual([{ note: 'ghi chú' }]);
-    expect((await b.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM indicators'))[0]?.n).toBe(INDICATORS.length);
+    expect((await b.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM indicators'))[0]?.n).toBe(
+      INDICATORS.length,
+    );
     b.close();
   });
 
@@ -53,8 +57,8 @@ describe('workspace', () => {
   it('refuses to open the same file twice in one process', async () => {
     const t = await openTemp();
     cleanups.push(t.cleanup);
-    await expect(Workspace.open({ path: t.ws.path, dataDir: path.join(t.dir, 'data2') })).rejects.toSatisfy((e) =>
-      isAtlasError(e, 'WORKSPACE_LOCKED'),
+    await expect(Workspace.open({ path: t.ws.path, dataDir: path.join(t.dir, 'data2') })).rejects.toSatisfy(
+      (e) => isAtlasError(e, 'WORKSPACE_LOCKED'),
     );
   });
 
@@ -64,7 +68,10 @@ describe('workspace', () => {
     const file = path.join(t.dir, 'w.duckdb');
     const child = spawn(
       process.execPath,
-      ['-e', `require('@duckdb/node-api').DuckDBInstance.create(${JSON.stringify(file)}).then(async i => { await (await i.connect()).run('CREATE TABLE x(a INT)'); console.log('ready'); setInterval(() => {}, 1000); })`],
+      [
+        '-e',
+        `require('@duckdb/node-api').DuckDBInstance.create(${JSON.stringify(file)}).then(async i => { await (await i.connect()).run('CREATE TABLE x(a INT)'); console.log('ready'); setInterval(() => {}, 1000); })`,
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
@@ -95,12 +102,14 @@ describe('workspace', () => {
     cleanups.push(t.cleanup);
     const outside = path.join(t.dir, 'outside.csv');
     fs.writeFileSync(outside, 'a,b\n1,2\n');
-    await expect(t.ws.rows({ build: () => ({ text: 'SELECT * FROM read_csv($1)', params: [outside] }) } as never)).rejects.toThrow(
-      /disabled by configuration|Permission/i,
-    );
+    await expect(
+      t.ws.rows({ build: () => ({ text: 'SELECT * FROM read_csv($1)', params: [outside] }) } as never),
+    ).rejects.toThrow(/disabled by configuration|Permission/i);
     const inside = path.join(t.ws.stagingDir, 'inside.csv');
     fs.writeFileSync(inside, 'a,b\n1,2\n');
-    const r = await t.ws.rows<{ a: number }>({ build: () => ({ text: 'SELECT a::INTEGER AS a FROM read_csv($1)', params: [inside] }) } as never);
+    const r = await t.ws.rows<{ a: number }>({
+      build: () => ({ text: 'SELECT a::INTEGER AS a FROM read_csv($1)', params: [inside] }),
+    } as never);
     expect(r).toEqual([{ a: 1 }]);
   });
 

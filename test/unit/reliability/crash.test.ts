@@ -9,7 +9,16 @@ import { tempDir } from '../../helpers/workspace';
 import { writeCsv } from '../../helpers/files';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const INDICATORS = ['beneficiaries', 'participants', 'labor_days', 'meals_served', 'trees_planted', 'houses_built', 'funds_mobilized_vnd', 'households_supported'];
+const INDICATORS = [
+  'beneficiaries',
+  'participants',
+  'labor_days',
+  'meals_served',
+  'trees_planted',
+  'houses_built',
+  'funds_mobilized_vnd',
+  'households_supported',
+];
 const VALUES = 1000 * 36 * INDICATORS.length;
 let t: ReturnType<typeof tempDir>;
 let file: string;

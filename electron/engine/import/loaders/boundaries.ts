@@ -23,7 +23,8 @@ const MAX_BYTES = 512 * 1024 * 1024;
 
 function readFeatures(file: string): Feature[] {
   const size = fs.statSync(file).size;
-  if (size > MAX_BYTES) throw new AtlasError('FILE_TOO_LARGE', `Boundary file is larger than 512 MB: ${file}`, { file });
+  if (size > MAX_BYTES)
+    throw new AtlasError('FILE_TOO_LARGE', `Boundary file is larger than 512 MB: ${file}`, { file });
   let doc: { type?: string; features?: Feature[]; objects?: Record<string, unknown> };
   try {
     doc = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
@@ -39,10 +40,15 @@ function readFeatures(file: string): Feature[] {
     }
     return out;
   }
-  throw new AtlasError('FILE_FORMAT_UNKNOWN', `Not a GeoJSON FeatureCollection or TopoJSON Topology: ${file}`, { file });
+  throw new AtlasError(
+    'FILE_FORMAT_UNKNOWN',
+    `Not a GeoJSON FeatureCollection or TopoJSON Topology: ${file}`,
+    { file },
+  );
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v).normalize('NFC').trim() || null);
+const str = (v: unknown) =>
+  v === null || v === undefined ? null : String(v).normalize('NFC').trim() || null;
 const pick = (p: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) {
     const v = str(p[k]);
@@ -51,7 +57,12 @@ const pick = (p: Record<string, unknown>, keys: string[]) => {
   return null;
 };
 
-export async function loadBoundaries(ws: Workspace, file: string, importId: number, replaces: number[]): Promise<LoadResult> {
+export async function loadBoundaries(
+  ws: Workspace,
+  file: string,
+  importId: number,
+  replaces: number[],
+): Promise<LoadResult> {
   const features = readFeatures(file);
   const seen = new Set<string>();
   let rejected = 0;
@@ -62,15 +73,25 @@ export async function loadBoundaries(ws: Workspace, file: string, importId: numb
     let code = pick(p, ['code', 'ma', 'ma_dvhc', 'MA', 'CODE', 'unit_code']) ?? str(f.id);
     if (code && /^[0-9]{1,4}$/.test(code)) code = code.padStart(5, '0');
     const name = pick(p, ['full_name', 'name', 'ten', 'TEN', 'NAME']);
-    const reason = !code ? 'IMPORT_MISSING_VALUE: code' : !f.geometry ? 'IMPORT_MISSING_VALUE: geometry' : seen.has(code) ? 'IMPORT_DUPLICATE_ID' : null;
+    const reason = !code
+      ? 'IMPORT_MISSING_VALUE: code'
+      : !f.geometry
+        ? 'IMPORT_MISSING_VALUE: geometry'
+        : seen.has(code)
+          ? 'IMPORT_DUPLICATE_ID'
+          : null;
     if (reason) {
       rejected++;
-      await ws.exec(sql`INSERT INTO import_rejects VALUES (${importId}, ${i + 1}, 'feature', ${reason}, ${code ?? name})`);
+      await ws.exec(
+        sql`INSERT INTO import_rejects VALUES (${importId}, ${i + 1}, 'feature', ${reason}, ${code ?? name})`,
+      );
       continue;
     }
     seen.add(code as string);
     await ws.exec(sql`DELETE FROM boundaries WHERE unit_code = ${code}`);
-    await ws.exec(sql`INSERT INTO boundaries VALUES (${code}, ${JSON.stringify(f.geometry)}, ${file}, ${importId})`);
+    await ws.exec(
+      sql`INSERT INTO boundaries VALUES (${code}, ${JSON.stringify(f.geometry)}, ${file}, ${importId})`,
+    );
     const area = Number(p.area_km2 ?? p.dien_tich ?? NaN);
     const type = pick(p, ['type', 'loai']) ?? normaliseUnitName(name ?? '').type ?? null;
     await ws.exec(sql`INSERT INTO units SELECT ${code}, ${name ?? code}, ${name}, ${type},

@@ -29,8 +29,10 @@ export async function loadModels(ctx: LoadContext): Promise<LoadResult> {
 
   const h = (f: Parameters<typeof headerOf>[1]) => headerOf(ctx, f);
   // Coordinates are decimal degrees: "106.691" is never thousands, "10,787" uses a decimal comma.
-  await ws.exec(raw(`CREATE OR REPLACE TEMP MACRO coord(s) AS
-    TRY_CAST(CASE WHEN regexp_matches(trim(s), '^-?[0-9]+([.,][0-9]+)?$') THEN replace(trim(s), ',', '.') END AS DOUBLE)`));
+  await ws.exec(
+    raw(`CREATE OR REPLACE TEMP MACRO coord(s) AS
+    TRY_CAST(CASE WHEN regexp_matches(trim(s), '^-?[0-9]+([.,][0-9]+)?$') THEN replace(trim(s), ',', '.') END AS DOUBLE)`),
+  );
   await ws.exec(raw('DROP TABLE IF EXISTS mi'));
   await ws.exec(sql`CREATE TEMP TABLE mi AS
     WITH src AS (
@@ -87,7 +89,9 @@ export async function loadModels(ctx: LoadContext): Promise<LoadResult> {
 
   // Replace: rows of earlier imports of this source, and any earlier row of the same model ids.
   await ws.exec(sql`DELETE FROM models WHERE import_id IN ${idList(ctx.replaces)}`);
-  await ws.exec(raw(`DELETE FROM models WHERE model_id IN (SELECT model_id FROM mi WHERE reject_reason IS NULL)`));
+  await ws.exec(
+    raw(`DELETE FROM models WHERE model_id IN (SELECT model_id FROM mi WHERE reject_reason IS NULL)`),
+  );
   const fold = (e: string) => raw(SEARCH_FOLD_SQL(e));
   await ws.exec(sql`INSERT INTO models
     SELECT mi.model_id, mi.name, coalesce(mi.unit_code, un.code), coalesce(uc.name, un.name, mi.unit_name),
@@ -110,7 +114,9 @@ export async function loadModels(ctx: LoadContext): Promise<LoadResult> {
     ws.write,
   );
   const unknownFields = await ws.rows<{ f: string }>(
-    raw(`SELECT DISTINCT field AS f FROM mi WHERE field_unknown IS NOT NULL AND reject_reason IS NULL ORDER BY 1`),
+    raw(
+      `SELECT DISTINCT field AS f FROM mi WHERE field_unknown IS NOT NULL AND reject_reason IS NULL ORDER BY 1`,
+    ),
     ws.write,
   );
   await ws.exec(raw('DROP TABLE mi'));

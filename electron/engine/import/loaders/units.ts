@@ -49,5 +49,13 @@ export async function loadUnits(ctx: LoadContext): Promise<LoadResult> {
     SELECT code, name, name, type, coalesce(province, ${ctx.defaultProvince ?? null}), population, area_km2, name_key, ${ctx.importId}
     FROM ui WHERE reject_reason IS NULL`);
   await ws.exec(raw('DROP TABLE ui'));
-  return { rowsIn, imported: kept - rejected, rejected, skipped: rowsIn - kept, unregisteredUnits: [], unknownFields: [], newIndicators: [] };
+  return {
+    rowsIn,
+    imported: kept - rejected,
+    rejected,
+    skipped: rowsIn - kept,
+    unregisteredUnits: [],
+    unknownFields: [],
+    newIndicators: [],
+  };
 }

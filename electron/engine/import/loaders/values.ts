@@ -57,7 +57,9 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
   let melted: Sql;
   if (wide) {
     const parts = ctx.valueCols.map(
-      (v) => sql`SELECT _row, model_id, period_raw, ${v.indicator} AS ind_raw, nullif(trim(${raw(v.col)}), '') AS value_raw,
+      (
+        v,
+      ) => sql`SELECT _row, model_id, period_raw, ${v.indicator} AS ind_raw, nullif(trim(${raw(v.col)}), '') AS value_raw,
         ${v.header} AS value_header FROM vs WHERE nullif(trim(${raw(v.col)}), '') IS NOT NULL`,
     );
     melted = join(parts, ' UNION ALL ');
