@@ -3,6 +3,7 @@
  * it dies (telling the window, which re-connects). The engine opens the workspace itself; main never
  * touches data.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 
@@ -60,10 +61,39 @@ export class EngineHost {
     wc.postMessage('atlas:engine-port', null, [port2]);
   }
 
-  /** Switch to another workspace file (Open / Save as): restart the engine on it. */
+  /** The workspace file the engine has open. */
+  get workspace(): string {
+    return this.opts.workspace;
+  }
+
+  /** Switch to another workspace file (Open): restart the engine on it; no sample data is added. */
   reopen(workspace: string): void {
-    this.opts = { ...this.opts, workspace };
+    this.opts = { ...this.opts, workspace, sampleDir: '' };
     this.child?.kill();
+  }
+
+  /**
+   * Save as: stop the engine (every import is one committed transaction, so the file and its WAL are
+   * consistent at any moment), copy both to `target`, and continue on the copy.
+   */
+  async saveAs(target: string): Promise<void> {
+    const source = this.opts.workspace;
+    const exited = this.child
+      ? new Promise<void>((r) => this.child?.once('exit', () => r()))
+      : Promise.resolve();
+    this.stopping = true;
+    this.child?.kill();
+    await exited;
+    try {
+      await fs.copyFile(source, target);
+      await fs.rm(`${target}.wal`, { force: true });
+      await fs.copyFile(`${source}.wal`, `${target}.wal`).catch(() => undefined);
+      this.opts = { ...this.opts, workspace: target, sampleDir: '' };
+    } finally {
+      this.stopping = false;
+      this.start();
+      for (const wc of this.windows) if (!wc.isDestroyed()) this.connect(wc);
+    }
   }
 
   stop(): void {

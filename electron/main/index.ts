@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { buildMenu } from './menu';
+import { buildMenu, type MenuActions } from './menu';
 import { chooseImportFiles, chooseSavePath, chooseWorkspace } from './dialogs';
 import { EngineHost } from './engine-host';
 import { SECURE_WEB_PREFERENCES, secureContents, secureSession } from './security';
@@ -28,12 +28,27 @@ function createWindow(): BrowserWindow {
   trackWindowState(win, stateFile);
   secureContents(win.webContents);
   // Vietnamese by default; the renderer reports a language switch through atlas:set-language.
-  win.setMenu(buildMenu(win, true));
+  win.setMenu(buildMenu(win, true, menuActions(win)));
   win.once('ready-to-show', () => win.show());
   win.webContents.on('did-finish-load', () => host?.connect(win.webContents));
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
   else void win.loadFile(path.join(here, '../renderer/index.html'));
   return win;
+}
+
+/** Open and Save-as run in main: they choose files and restart the engine on another workspace. */
+function menuActions(win: BrowserWindow): MenuActions {
+  return {
+    openWorkspace: () => {
+      void chooseWorkspace(win).then((file) => file && host?.reopen(file));
+    },
+    saveWorkspaceAs: () => {
+      void chooseSavePath(win, 'DVK Atlas.duckdb', ['duckdb']).then((file) => {
+        if (file && host && path.resolve(file) !== path.resolve(host.workspace)) return host.saveAs(file);
+        return undefined;
+      });
+    },
+  };
 }
 
 function registerIpc(): void {
@@ -59,7 +74,7 @@ function registerIpc(): void {
   });
   ipcMain.on('atlas:set-language', (e, lang: unknown) => {
     const w = BrowserWindow.fromWebContents(e.sender);
-    if (w && (lang === 'vi' || lang === 'en')) w.setMenu(buildMenu(w, lang === 'vi'));
+    if (w && (lang === 'vi' || lang === 'en')) w.setMenu(buildMenu(w, lang === 'vi', menuActions(w)));
   });
 }
 

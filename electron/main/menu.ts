@@ -1,16 +1,15 @@
 /** The native menu. Commands go to the renderer as `atlas:command` messages; the renderer acts on them. */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
-export type MenuCommand =
-  | 'import'
-  | 'open-workspace'
-  | 'save-workspace-as'
-  | 'export-view'
-  | 'presentation'
-  | 'language-vi'
-  | 'language-en';
+export type MenuCommand = 'import' | 'export-view' | 'presentation' | 'language-vi' | 'language-en';
 
-export function buildMenu(win: BrowserWindow, vi: boolean): Menu {
+/** Handlers main runs itself (dialogs and workspace switching); everything else goes to the renderer. */
+export interface MenuActions {
+  openWorkspace: () => void;
+  saveWorkspaceAs: () => void;
+}
+
+export function buildMenu(win: BrowserWindow, vi: boolean, actions: MenuActions): Menu {
   const send = (cmd: MenuCommand) => () => win.webContents.send('atlas:command', cmd);
   const L = (v: string, e: string) => (vi ? v : e);
   const template: MenuItemConstructorOptions[] = [
@@ -21,12 +20,12 @@ export function buildMenu(win: BrowserWindow, vi: boolean): Menu {
         {
           label: L('Mở không gian làm việc…', 'Open workspace…'),
           accelerator: 'CmdOrCtrl+Shift+O',
-          click: send('open-workspace'),
+          click: actions.openWorkspace,
         },
         {
           label: L('Lưu không gian làm việc thành…', 'Save workspace as…'),
           accelerator: 'CmdOrCtrl+S',
-          click: send('save-workspace-as'),
+          click: actions.saveWorkspaceAs,
         },
         { type: 'separator' },
         {
