@@ -79,8 +79,8 @@ const valueIndex = z.number().int().min(0).max(7);
 export const PivotSpecSchema = z
   .object({
     kind: z.literal('pivot'),
-    rows: z.array(dimension).max(4),
-    columns: z.array(dimension).max(3),
+    rows: z.array(dimension).max(4).default([]),
+    columns: z.array(dimension).max(3).default([]),
     /** Grain of the `period` dimension (default month). */
     grain: grain.optional(),
     values: z.array(PivotValueSchema).min(1).max(8),
