@@ -1,0 +1,148 @@
+/**
+ * Query benchmark at one scale: every suite entry through (a) the engine end to end
+ * (`EngineServer.query`: spec in, Arrow bytes out), (b) the hand-written plain-SQL baseline on the normalised
+ * tables (same connection, same Arrow encoder) and (c) the peers where they can express it. Before timing,
+ * each result is checked against the engine's (canonical key → value maps, relative tolerance 1e-9).
+ */
+import os from 'node:os';
+import { queryArrow } from '../../electron/engine/db/arrow';
+import { raw } from '../../electron/engine/db/sql';
+import { EngineServer } from '../../electron/engine/server';
+import type { Workspace } from '../../electron/engine/workspace/workspace';
+import { benchWorkspace, openBenchWorkspace } from './lib/data';
+import { log } from './lib/log';
+import { time, type Timing, type TimingPlan } from './lib/timing';
+import { canonArrow, diffCanon, type Canon } from './queries/canon';
+import { ArqueroPeer, PerspectivePeer } from './queries/peers';
+import { NOT_IMPLEMENTED, SUITE, type PeerQuery, type SuiteEntry } from './queries/suite';
+
+/** A timed method: its timing, or why it has none ('n/a: …'), or an equality failure ('FAIL: …'). */
+export type Measured = Timing | { na: string } | { fail: string };
+
+export interface QueryRow {
+  id: string;
+  source: string;
+  shape: SuiteEntry['shape'];
+  resultRows: number;
+  engine: Measured;
+  baseline: Measured;
+  perspective: Measured;
+  arquero: Measured;
+}
+
+export interface QueryScaleResult {
+  scale: number;
+  rows: QueryRow[];
+  notImplemented: string[];
+  peerLoadMs: { perspective?: number; arquero?: number };
+  /** How the engine was measured regarding result caching. */
+  engineCache: string;
+  loadAvg: [number, number];
+  plannedRuns: { engine: number; slow: number };
+}
+
+export interface QueryPlans {
+  engine: TimingPlan;
+  slow: TimingPlan;
+  peers: boolean;
+}
+
+type Peer = { run: (q: PeerQuery) => Promise<Canon> };
+
+/** Check a method against the engine's canonical result, then time it. */
+async function checked(expected: Canon, run: () => Promise<Canon>, plan: TimingPlan): Promise<Measured> {
+  try {
+    const diff = diffCanon(expected, await run());
+    if (diff.length) return { fail: diff.join('; ') };
+    return await time(run, plan);
+  } catch (e) {
+    return { fail: e instanceof Error ? (e.message.split('\n')[0] ?? 'error') : String(e) };
+  }
+}
+
+async function loadPeers(
+  ws: Workspace,
+): Promise<{ peers: Record<string, Peer | null>; loadMs: Record<string, number> }> {
+  const peers: Record<string, Peer | null> = { perspective: null, arquero: null };
+  const loadMs: Record<string, number> = {};
+  for (const [name, load] of [
+    ['perspective', () => PerspectivePeer.load(ws)],
+    ['arquero', () => ArqueroPeer.load(ws)],
+  ] as const) {
+    log(`  loading ${name} …`);
+    try {
+      const r = await load();
+      peers[name] = r.peer;
+      loadMs[name] = r.loadMs;
+    } catch (e) {
+      log(`  ${name} failed to load: ${String(e)}`);
+    }
+  }
+  return { peers, loadMs };
+}
+
+export async function runQueries(scale: number, plans: QueryPlans): Promise<QueryScaleResult> {
+  const ws = await openBenchWorkspace(await benchWorkspace(scale));
+  const loadAvg0 = os.loadavg()[0] as number;
+  try {
+    const server = new EngineServer(ws);
+    const rows: QueryRow[] = [];
+    const expected = new Map<string, Canon>();
+    for (const e of SUITE) {
+      log(`scale ${scale}: ${e.id}`);
+      const engine = async () => canonArrow((await server.query(e.spec)).arrow, e.shape);
+      const want = await engine();
+      expected.set(e.id, want);
+      const baselineRun = async () => canonArrow((await queryArrow(ws.read, raw(e.baseline))).bytes, e.shape);
+      // Timed without the canonicalisation: spec in → Arrow bytes out, as the renderer receives them.
+      const engineT = await time(() => server.query(e.spec), plans.engine);
+      const diff = diffCanon(
+        want,
+        await baselineRun().catch((x: unknown) => new Map([['error', String(x)]])),
+      );
+      const baseline: Measured = diff.length
+        ? { fail: diff.join('; ') }
+        : await time(() => queryArrow(ws.read, raw(e.baseline)), plans.slow);
+      rows.push({
+        id: e.id,
+        source: e.source,
+        shape: e.shape,
+        resultRows: (await server.query(e.spec)).rowCount,
+        engine: engineT,
+        baseline,
+        perspective: { na: 'not run' },
+        arquero: { na: 'not run' },
+      });
+    }
+    const peerLoadMs: QueryScaleResult['peerLoadMs'] = {};
+    if (plans.peers) {
+      const { peers, loadMs } = await loadPeers(ws);
+      Object.assign(peerLoadMs, loadMs);
+      for (const [i, e] of SUITE.entries()) {
+        const row = rows[i] as QueryRow;
+        for (const name of ['perspective', 'arquero'] as const) {
+          const peer = peers[name];
+          if (!e.peer || 'na' in e.peer) row[name] = { na: e.peer && 'na' in e.peer ? e.peer.na : 'n/a' };
+          else if (!peer) row[name] = { fail: `${name} did not load` };
+          else {
+            log(`scale ${scale}: ${e.id} on ${name}`);
+            const q = e.peer;
+            row[name] = await checked(expected.get(e.id) as Canon, () => peer.run(q), plans.slow);
+          }
+        }
+      }
+      if (peers.perspective) await (peers.perspective as PerspectivePeer).close();
+    }
+    return {
+      scale,
+      rows,
+      notImplemented: NOT_IMPLEMENTED,
+      peerLoadMs,
+      engineCache: 'EngineServer has no result cache option (checked): every run executes the query',
+      loadAvg: [loadAvg0, os.loadavg()[0] as number],
+      plannedRuns: { engine: plans.engine.runs, slow: plans.slow.runs },
+    };
+  } finally {
+    ws.close();
+  }
+}

@@ -1,0 +1,27 @@
+/** The filter the suite applies in its "filtered" variants: one field and one year (a field filter and a period range). */
+import type { Filter } from '../../../shared/specs';
+
+export const FIELD = 'An sinh xã hội';
+export const PERIOD = { from: '2024-01', to: '2024-12' } as const;
+export const FILTER: Filter = { fields: [FIELD], period: { ...PERIOD } };
+/** The Overview's field chart drops its own field filter (cross-filtering). */
+export const FILTER_NO_FIELD: Filter = { period: { ...PERIOD } };
+export const SEARCH = 'cau';
+export const MODEL_ID = 'MH-000100';
+export const FUNDS = 'funds_mobilized_vnd';
+export const BENEFICIARIES = 'beneficiaries';
+
+/** SQL text literal (suite constants only, never user text). */
+export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Plain-SQL conditions of the filter: on models (m) and on values (v). */
+export function sqlFilter(f: Filter | undefined): { models: string; values: string } {
+  const m: string[] = [];
+  if (f?.fields?.length) m.push(`m.field IN (${f.fields.map(lit).join(', ')})`);
+  const v = [...m];
+  if (f?.period?.to)
+    m.push(`(m.start_date IS NULL OR m.start_date <= last_day(DATE ${lit(`${f.period.to}-01`)}))`);
+  if (f?.period?.from) v.push(`v.period_start >= DATE ${lit(`${f.period.from}-01`)}`);
+  if (f?.period?.to) v.push(`v.period_start <= last_day(DATE ${lit(`${f.period.to}-01`)})`);
+  return { models: m.join(' AND ') || 'TRUE', values: v.join(' AND ') || 'TRUE' };
+}

@@ -1,0 +1,25 @@
+/** Engine memory: a child process opens the workspace of a scale, runs the Overview's specs once, reports its RSS. */
+import path from 'node:path';
+import { runChild } from './lib/child';
+import { benchWorkspace } from './lib/data';
+import { log } from './lib/log';
+
+export interface RssResult {
+  scale: number;
+  /** Node + tsx before the workspace is opened. */
+  baseRss: number;
+  openRss: number;
+  /** After the Overview specs: the figure held against the target. */
+  rss: number;
+  maxRss: number;
+}
+
+export async function runRss(scale: number): Promise<RssResult> {
+  const ws = await benchWorkspace(scale);
+  log(`scale ${scale}: engine RSS …`);
+  const r = await runChild<Omit<RssResult, 'scale'>>(
+    path.join(import.meta.dirname, 'children/rss-child.ts'),
+    [ws.file, ws.dataDir],
+  );
+  return { scale, ...r };
+}
