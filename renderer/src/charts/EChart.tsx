@@ -64,12 +64,13 @@ export function EChart({
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    c.setOption(option, { notMerge: true });
     const done = () => {
       c.off('rendered', done);
       handlers.current.onRendered?.(renderKey);
     };
+    // Subscribe first: setOption may repaint synchronously and fire 'rendered' before returning.
     c.on('rendered', done);
+    c.setOption(option, { notMerge: true });
     return () => {
       c.off('rendered', done);
     };
