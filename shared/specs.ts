@@ -22,7 +22,7 @@ export const FilterSchema = z
     statuses: list.optional(),
     recognitions: list.optional(),
     modelIds: list.optional(),
-    /** Inclusive month range on indicator periods; for model-level measures, models started by `to`. */
+    /** Inclusive month range on indicator periods; for model-level measures, models that reported a value in it. */
     period: z.object({ from: YearMonth.optional(), to: YearMonth.optional() }).strict().optional(),
     /** Diacritics-insensitive text search over id, name, unit, field, sponsor and description. */
     search: z.string().max(200).optional(),

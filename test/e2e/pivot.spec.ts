@@ -100,6 +100,8 @@ test('a pivot built in the wells equals the engine, exports to XLSX and drills t
     fields: [FIELD],
     period: { from: `${year}-01`, to: `${year}-12` },
   });
+  // The drilled list holds exactly the models the cell counted.
+  expect(drilled).toBe(expected.models);
   await expect(page.getByTestId('models-count')).toContainText(
     new Intl.NumberFormat('vi-VN').format(drilled),
   );

@@ -26,7 +26,7 @@ export function compileAggregate(spec: AggregateSpec, catalog: CatalogCache): Sq
     parts.push({
       cols: modelIdx,
       sql: sql`SELECT ${dim ? sql`${dim.key} AS key, ${dim.label} AS label` : raw(`'' AS key, '' AS label`)}, ${join(cols)}
-        FROM model_dim m WHERE ${and(dimConditions(spec.filter, 'm', { periodOnStart: true }))}
+        FROM model_dim m WHERE ${and(dimConditions(spec.filter, 'm', { activeInPeriod: true }))}
         ${dim ? sql`GROUP BY ${dim.key}` : raw('')}`,
     });
   }

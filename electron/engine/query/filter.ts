@@ -35,7 +35,7 @@ function searchConditions(f: Filter, alias: string): Sql[] {
 export function dimConditions(
   f: Filter | undefined,
   alias: 'm' | 'f',
-  opts: { periodOnStart?: boolean } = {},
+  opts: { activeInPeriod?: boolean } = {},
 ): Sql[] {
   if (!f) return [];
   const col = (c: string) => raw(`${alias}.${c}`);
@@ -53,8 +53,13 @@ export function dimConditions(
     if (alias === 'm') c.push(...searchConditions(f, 'm'));
     else c.push(sql`f.model_id IN (SELECT ms.model_id FROM model_dim ms WHERE ${and(search)})`);
   }
-  if (alias === 'm' && opts.periodOnStart && f.period?.to) {
-    c.push(sql`(m.start_date IS NULL OR m.start_date <= CAST(${monthEnd(f.period.to)} AS DATE))`);
+  if (alias === 'm' && opts.activeInPeriod && (f.period?.from || f.period?.to)) {
+    // A model belongs to a period when it reported a value in it: the same set a pivot cell under that
+    // period counts, so drilling through a cell lists exactly the models behind it.
+    const pc: Sql[] = [];
+    if (f.period.from) pc.push(sql`fp.period_start >= CAST(${monthStart(f.period.from)} AS DATE)`);
+    if (f.period.to) pc.push(sql`fp.period_start <= CAST(${monthEnd(f.period.to)} AS DATE)`);
+    c.push(sql`m.model_id IN (SELECT fp.model_id FROM facts fp WHERE ${and(pc)})`);
   }
   return c;
 }

@@ -6,7 +6,7 @@ import { dimConditions } from './filter';
 
 /** A page of models with their unit resolved, from `model_dim`. */
 export function compileModelQuery(q: ModelQuery): Sql {
-  const where = and(dimConditions(q.filter, 'm', { periodOnStart: true }));
+  const where = and(dimConditions(q.filter, 'm', { activeInPeriod: true }));
   const dir = q.sort?.dir === 'desc' ? raw('DESC') : raw('ASC');
   const sortExpr = ident(q.sort?.by ?? 'model_id');
   return sql`SELECT model_id, name, unit_code, unit_name, province, field, sponsor, start_date, status, recognition,

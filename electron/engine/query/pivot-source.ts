@@ -42,7 +42,7 @@ export function sourceSql(plan: PivotPlan, part: Part, filter: Filter | undefine
   });
   const conds =
     part === 'm'
-      ? dimConditions(filter, 'm', { periodOnStart: true })
+      ? dimConditions(filter, 'm', { activeInPeriod: true })
       : [...dimConditions(filter, 'f'), ...periodConditions(filter)];
   if (plan.hideMissing) conds.push(...plan.dims.map((d) => sql`${keySql(d, part, plan.grain)} IS NOT NULL`));
   const mine = plan.values.filter((v) => v.part === part);

@@ -191,6 +191,24 @@ describe('protocol', () => {
   });
 });
 
+describe('period filter on models', () => {
+  it('keeps the models that reported a value in the period, the same set a pivot cell counts', async () => {
+    const filter = { period: { from: '2025-01', to: '2025-12' } };
+    const listed = await rows({ kind: 'models', filter });
+    expect(listed.map((x) => x.model_id)).toEqual(['MH-1', 'MH-3']);
+    const kpi = await rows({ kind: 'aggregate', measures: [{ type: 'count_models' }], filter });
+    expect(kpi[0]?.m0).toBe(2);
+    const cell = await rows({
+      kind: 'aggregate',
+      by: 'period',
+      grain: 'year',
+      measures: [{ type: 'count_models' }],
+      filter,
+    });
+    expect(cell.map((x) => [x.key, x.m0])).toEqual([['2025-01-01', 2]]);
+  });
+});
+
 describe('model values', () => {
   it('returns every value one model reported, ordered by indicator and period', async () => {
     const r = await rows({ kind: 'model_values', modelId: 'MH-2', indicators: ['satisfaction_pct'] });

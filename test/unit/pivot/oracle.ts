@@ -41,7 +41,7 @@ function truncate(period: string, grain: string): string {
   return period;
 }
 
-function modelPasses(m: ModelRec, f: Filter | undefined, onStart: boolean): boolean {
+function modelPasses(m: ModelRec, f: Filter | undefined): boolean {
   if (!f) return true;
   for (const [list, attr] of Object.entries(LISTS) as [
     keyof typeof LISTS,
@@ -54,7 +54,6 @@ function modelPasses(m: ModelRec, f: Filter | undefined, onStart: boolean): bool
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   if (!tokens.every((t) => m.search.includes(t))) return false;
-  if (onStart && f.period?.to && m.start !== null && m.start.slice(0, 7) > f.period.to) return false;
   return true;
 }
 
@@ -111,13 +110,20 @@ export function referencePivot(spec: PivotSpec, raw: RawData): Map<string, Cell>
   const codes = fMeasures.every((m) => m.type === 'indicator')
     ? new Set(fMeasures.map((m) => (m.type === 'indicator' ? m.indicator : '')))
     : null;
+  const inPeriod = (p: string) =>
+    (!f?.period?.from || p.slice(0, 7) >= f.period.from) && (!f?.period?.to || p.slice(0, 7) <= f.period.to);
+  // With a period filter, a model counts when it reported a value in the period.
+  const active =
+    f?.period?.from || f?.period?.to
+      ? new Set(raw.values.filter((v) => inPeriod(v.period)).map((v) => v.model.id))
+      : null;
   const recs = {
     m: raw.models
-      .filter((m) => modelPasses(m, f, true))
+      .filter((m) => modelPasses(m, f) && (!active || active.has(m.id)))
       .map((m): Rec => ({ m }))
       .filter(hide),
     f: raw.values
-      .filter((v) => modelPasses(v.model, f, false))
+      .filter((v) => modelPasses(v.model, f))
       .filter(
         (v) =>
           (!f?.period?.from || v.period.slice(0, 7) >= f.period.from) &&
