@@ -68,6 +68,9 @@ test('a pivot built in the wells equals the engine, exports to XLSX and drills t
   await page.getByTestId('pivot-display').selectOption('stacked');
   await expect(page.getByTestId('pivot-chart').locator('canvas')).toBeVisible();
   await app.screenshot('pivot-chart');
+  await page.getByTestId('pivot-display').selectOption('heatmap');
+  await expect(page.getByTestId('pivot-chart').locator('canvas').first()).toBeVisible();
+  await app.screenshot('pivot-heatmap-chart');
   await page.getByTestId('pivot-display').selectOption('table');
   await pivot.settled();
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pivotChartData, pivotChartOption } from '../../../renderer/src/charts/options/pivot-chart';
+import {
+  HEAT_RAMP,
+  pivotChartData,
+  pivotChartOption,
+} from '../../../renderer/src/charts/options/pivot-chart';
 import { lightTheme } from '../../../renderer/src/charts/theme';
 import { cellKeys, drillFilter } from '../../../renderer/src/views/pivot/drill';
 import {
@@ -104,5 +108,19 @@ describe('pivot chart', () => {
     expect(series.every((s) => s.type === 'bar' && s.stack === 'all')).toBe(true);
     const line = pivotChartOption(data, 'line', lightTheme, String, String).series as { type: string }[];
     expect(line.map((s) => s.type)).toEqual(['line', 'line']);
+  });
+
+  it('draws a heat map cell per detail row and column with a colour-blind-safe ramp, gaps left empty', () => {
+    const data = pivotChartData(grid);
+    const option = pivotChartOption(data, 'heatmap', lightTheme, String, String);
+    const [series] = option.series as { type: string; data: [number, number, number][] }[];
+    expect(series?.type).toBe('heatmap');
+    // Column x, row y, value: the missing B · x cell in Quý II is not drawn as zero.
+    expect(series?.data).toContainEqual([1, 1, 3]);
+    expect(series?.data.some(([x, y]) => x === 1 && y === 2)).toBe(false);
+    const vm = option.visualMap as { min: number; max: number; inRange: { color: string[] } };
+    expect(vm.min).toBe(Math.min(...(series?.data.map((c) => c[2]) ?? [])));
+    expect(vm.inRange.color).toEqual([...HEAT_RAMP]);
+    expect((option.yAxis as { data: string[] }).data).toEqual(['A · x', 'A · y', 'B · x']);
   });
 });

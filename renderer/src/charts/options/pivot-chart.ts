@@ -8,7 +8,10 @@ import { escapeHtml } from '../html';
 import type { ChartOption, ChartTheme } from '../types';
 
 /** Chart kinds a pivot draws. */
-export type PivotChartKind = 'bar' | 'stacked' | 'line';
+export type PivotChartKind = 'bar' | 'stacked' | 'line' | 'heatmap';
+
+/** A colour-blind-safe sequential ramp (light yellow → dark blue, viridis-like) for heat maps. */
+export const HEAT_RAMP = ['#fde725', '#7ad151', '#22a884', '#2a788e', '#414487', '#440154'] as const;
 
 /** Most series drawn (the rest would be unreadable); the grid shows everything. */
 export const PIVOT_CHART_MAX_SERIES = 12;
@@ -47,6 +50,7 @@ export function pivotChartOption(
   compact: (v: number) => string,
 ): ChartOption {
   const textStyle = { fontFamily: theme.fontFamily, color: theme.text };
+  if (kind === 'heatmap') return heatmapOption(data, theme, format, compact);
   return {
     animationDuration: 250,
     textStyle,
@@ -94,5 +98,70 @@ export function pivotChartOption(
             ...(kind === 'stacked' ? { stack: 'all' } : {}),
           },
     ),
+  };
+}
+
+/** Heat map: rows of the pivot down, column groups across, colour = value of the first measure. */
+function heatmapOption(
+  data: PivotChartData,
+  theme: ChartTheme,
+  format: (v: number | null) => string,
+  compact: (v: number) => string,
+): ChartOption {
+  const cells: [number, number, number][] = [];
+  data.series.forEach((s, x) =>
+    s.values.forEach((v, y) => {
+      if (v !== null && Number.isFinite(v)) cells.push([x, y, v]);
+    }),
+  );
+  const values = cells.map((c) => c[2]);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  const textStyle = { fontFamily: theme.fontFamily, color: theme.text };
+  return {
+    animation: false,
+    textStyle,
+    grid: { left: 8, right: 24, top: 16, bottom: 56, containLabel: true },
+    tooltip: {
+      backgroundColor: theme.tooltipBg,
+      borderColor: theme.tooltipBorder,
+      textStyle: { ...textStyle, fontSize: 13 },
+      formatter: (p) => {
+        const v = (Array.isArray(p) ? p[0] : p)?.value as [number, number, number] | undefined;
+        if (!v) return '';
+        const row = escapeHtml(data.categories[v[1]] ?? '');
+        const col = escapeHtml(data.series[v[0]]?.name ?? '');
+        return `${row} · ${col}<br/><b>${escapeHtml(format(v[2]))}</b>`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: data.series.map((s) => s.name),
+      axisLabel: {
+        color: theme.text,
+        rotate: data.series.length > 8 ? 30 : 0,
+        width: 120,
+        overflow: 'truncate',
+      },
+    },
+    yAxis: {
+      type: 'category',
+      data: data.categories,
+      inverse: true,
+      axisLabel: { color: theme.text, width: 180, overflow: 'truncate' },
+    },
+    visualMap: {
+      type: 'continuous',
+      min,
+      max: max > min ? max : min + 1,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      inRange: { color: [...HEAT_RAMP] },
+      formatter: (v: unknown) => compact(Number(v)),
+      textStyle,
+    },
+    series: [{ type: 'heatmap', data: cells, progressive: 0 }],
   };
 }

@@ -155,19 +155,10 @@ export function PivotView() {
                   {t('pivot.tooLarge', { n: formatNumber(grid.tooLarge, lang) })}
                 </p>
               )}
-              {grid &&
-                grid.tooLarge === null &&
-                dataSpec &&
-                (display === 'table' || display === 'heatmap') && (
-                  <PivotTable
-                    grid={grid}
-                    text={text}
-                    heat={heat || display === 'heatmap'}
-                    onDrill={onDrill}
-                    canDrill={canDrill}
-                  />
-                )}
-              {grid && grid.tooLarge === null && dataSpec && display !== 'table' && display !== 'heatmap' && (
+              {grid && grid.tooLarge === null && dataSpec && display === 'table' && (
+                <PivotTable grid={grid} text={text} heat={heat} onDrill={onDrill} canDrill={canDrill} />
+              )}
+              {grid && grid.tooLarge === null && dataSpec && display !== 'table' && (
                 <PivotChart grid={grid} text={text} kind={display} />
               )}
             </DataState>
