@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Workspace } from '../../electron/engine/workspace/workspace';
+import { DATA_TABLES } from '../../electron/engine/workspace/schema';
 
 /** A fresh temp folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'dvk-test-'): { dir: string; cleanup: () => void } {
@@ -29,19 +30,7 @@ export async function openTemp(file?: string): Promise<{ ws: Workspace; dir: str
 
 /** Checksums of every data table, to prove a failed operation changed nothing. */
 export async function tableChecksums(ws: Workspace): Promise<Record<string, string>> {
-  const tables = [
-    'units',
-    'boundaries',
-    'models',
-    'indicators',
-    'indicator_values',
-    'imports',
-    'import_rejects',
-    'shortlist',
-    'notes',
-    'saved_views',
-    'meta',
-  ];
+  const tables = [...DATA_TABLES, 'meta'];
   const out: Record<string, string> = {};
   for (const t of tables) {
     const r = await ws.rows<{ n: number; h: string }>(

@@ -16,7 +16,7 @@ import type {
   SheetPreview,
   TargetField,
 } from '../../../shared/import-types';
-import { suggestMapping } from '../../../shared/import-mapping';
+import { requiredTargets, suggestMapping } from '../../../shared/import-mapping';
 import { inspectFile, stageSheet, type SourceInfo } from './sources';
 import { installViMacros } from './sql-macros';
 import type { Workspace } from '../workspace/workspace';
@@ -128,13 +128,7 @@ function choiceFromPreview(s: SheetPreview): SheetMappingChoice {
 
 function requireColumns(p: Planned): void {
   const targets = new Set(p.choice.columns.filter((c) => c.target).map((c) => c.target as TargetField));
-  const need: Record<string, TargetField[][]> = {
-    models: [['model_id'], ['name'], ['unit_code', 'unit_name']],
-    values_long: [['model_id'], ['period'], ['indicator'], ['value']],
-    values_wide: [['model_id'], ['period'], ['value']],
-    units: [['unit_code'], ['unit_name']],
-  };
-  for (const alternatives of need[p.choice.kind] ?? []) {
+  for (const alternatives of requiredTargets(p.choice.kind)) {
     if (!alternatives.some((t) => targets.has(t))) {
       throw new AtlasError(
         'IMPORT_MISSING_COLUMN',

@@ -8,19 +8,6 @@
  */
 import type { Workspace } from './workspace';
 
-/** Dimension columns shared by `model_dim` and `facts` (same names, so one filter compiler serves both). */
-export const DIM_COLUMNS = [
-  'unit_code',
-  'unit_name',
-  'unit_type',
-  'province',
-  'field',
-  'sponsor',
-  'status',
-  'recognition',
-  'start_year',
-] as const;
-
 export async function rebuildDerived(ws: Workspace): Promise<void> {
   await ws.exec(`CREATE OR REPLACE TABLE model_dim AS
     SELECT m.model_id, m.name, m.unit_code, coalesce(u.name, m.unit_name, m.unit_code) AS unit_name, u.type AS unit_type,

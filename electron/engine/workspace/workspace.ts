@@ -204,11 +204,6 @@ export class Workspace {
     );
   }
 
-  /** After a commit: refresh the cached data version. */
-  async refreshVersion(): Promise<void> {
-    await this.loadVersion();
-  }
-
   /** Run engine-written SQL text (no parameters) or a built fragment on a connection; return plain row objects. */
   async rows<T = Record<string, unknown>>(q: string | Sql, conn: DuckDBConnection = this.read): Promise<T[]> {
     const { text, params } = typeof q === 'string' ? { text: q, params: [] } : q.build();
