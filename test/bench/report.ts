@@ -40,15 +40,15 @@ function queryTable(r: QueryScaleResult): string[] {
   const out = [
     `### Queries, scale ${r.scale} (p50 / p95 ms; ×: other p50 ÷ engine p50)`,
     '',
-    '| spec | rows | engine | plain SQL | × | Perspective | × | Arquero | × |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| spec | rows | table | engine | cached | plain SQL | × | Perspective | × | Arquero | × |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const q of r.rows) {
     out.push(
-      `| ${q.id} | ${q.resultRows} | ${cell(q.engine, e)} | ${cell(q.baseline, s)} | ${ratio(q.engine, q.baseline)} | ${cell(q.perspective, s)} | ${ratio(q.engine, q.perspective)} | ${cell(q.arquero, s)} | ${ratio(q.engine, q.arquero)} |`,
+      `| ${q.id} | ${q.resultRows} | ${q.table ?? '—'} | ${cell(q.engine, e)} | ${q.engineCached ? cell(q.engineCached, e) : ''} | ${cell(q.baseline, s)} | ${ratio(q.engine, q.baseline)} | ${cell(q.perspective, s)} | ${ratio(q.engine, q.perspective)} | ${cell(q.arquero, s)} | ${ratio(q.engine, q.arquero)} |`,
     );
   }
-  for (const n of r.notImplemented) out.push(`| ${n} | | not yet implemented | | | | | | |`);
+  for (const n of r.notImplemented) out.push(`| ${n} | | | not yet implemented | | | | | | | |`);
   const load = Object.entries(r.peerLoadMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`);
   out.push(
     '',

@@ -17,7 +17,7 @@ import {
   vectorFromArray,
   type Vector,
 } from 'apache-arrow';
-import { DuckDBTypeId, type DuckDBConnection, type DuckDBResult } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBConnection, type DuckDBResult, type DuckDBVector } from '@duckdb/node-api';
 import type { Sql } from './sql';
 
 type Kind = 'f64' | 'i32' | 'str' | 'date' | 'bool';
@@ -45,6 +45,38 @@ function kindOf(typeId: DuckDBTypeId): Kind {
     default:
       return 'str';
   }
+}
+
+/**
+ * The runtime fields of @duckdb/node-api's vectors (1.5.5-r.5, pinned) read by the bulk path: numeric
+ * vectors keep their values in `items` (a typed array over DuckDB's buffer), VARCHAR vectors their string_t
+ * slots in `dataView`, and both a validity mask (`data`: 64-bit words or null when all valid, `offset`).
+ * Anything else (or a future version without these fields) falls back to `getItem`.
+ */
+interface RawVector {
+  items?: unknown;
+  dataView?: unknown;
+  validity?: { data?: BigUint64Array | null; offset?: number };
+}
+
+/** The validity mask as bytes (bit i of the mask is bit i & 7 of byte i >> 3), or null when all valid. */
+function validityBytes(v: RawVector['validity']): { bytes: Uint8Array; offset: number } | null {
+  const data = v?.data;
+  if (!(data instanceof BigUint64Array)) return null;
+  return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset: v?.offset ?? 0 };
+}
+
+const utf8 = new TextDecoder();
+
+/** A string stored inline in a string_t (≤ 12 bytes): ASCII decoded directly, anything else as UTF-8. */
+function inlineString(bytes: Uint8Array, at: number, len: number): string {
+  let ascii = '';
+  for (let i = 0; i < len; i++) {
+    const b = bytes[at + i] as number;
+    if (b >= 0x80) return utf8.decode(bytes.subarray(at, at + len));
+    ascii += String.fromCharCode(b);
+  }
+  return ascii;
 }
 
 /**
@@ -96,18 +128,118 @@ class ColumnBuffer {
       case 'bool':
         this.bools.push(ok ? Boolean(v) : null);
         return;
-      default: {
-        if (!ok) return;
-        const str = String(v);
-        let code = this.dict.get(str);
-        if (code === undefined) {
-          code = this.dictValues.length;
-          this.dict.set(str, code);
-          this.dictValues.push(str);
-        }
-        this.nums[i] = code;
-      }
+      default:
+        if (ok) this.nums[i] = this.code(String(v));
     }
+  }
+
+  /** The dictionary code of a string, adding it when new. */
+  private code(str: string): number {
+    let code = this.dict.get(str);
+    if (code === undefined) {
+      code = this.dictValues.length;
+      this.dict.set(str, code);
+      this.dictValues.push(str);
+    }
+    return code;
+  }
+
+  /**
+   * Append a whole column vector of `n` rows. Numbers are copied straight from the vector's typed array
+   * and strings decoded from its 16-byte string_t slots, with the validity bitmap read as bytes: per-item
+   * `getItem` costs a BigInt validity test per value and, for strings over 12 bytes, a native call and a
+   * decode per value — most of a large result's read-out time. Strings longer than 12 bytes are cached per
+   * chunk by their heap pointer (a dictionary-compressed column repeats the same few pointers), so each
+   * distinct value is decoded once per chunk. Vectors of other shapes fall back to `getItem`.
+   */
+  pushVector(vec: DuckDBVector, n: number): void {
+    const raw = vec as unknown as RawVector;
+    const validity = validityBytes(raw.validity);
+    const start = this.length;
+    const isValid = (i: number) =>
+      !validity ||
+      ((validity.bytes[(validity.offset + i) >> 3] ?? 0) & (1 << ((validity.offset + i) & 7))) !== 0;
+    if (this.kind === 'str' && raw.dataView instanceof DataView && vec.type.typeId === DuckDBTypeId.VARCHAR) {
+      this.grow(start + n);
+      this.length += n;
+      const dv = raw.dataView;
+      const bytes = new Uint8Array(dv.buffer, dv.byteOffset, dv.byteLength);
+      const byPointer = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const at = start + i;
+        if (!isValid(i)) {
+          this.valid[at] = 0;
+          this.nullCount++;
+          continue;
+        }
+        this.valid[at] = 1;
+        const off = i * 16;
+        const len = dv.getUint32(off, true);
+        if (len <= 12) {
+          this.nums[at] = this.code(inlineString(bytes, off + 4, len));
+          continue;
+        }
+        const ptr = dv.getUint32(off + 12, true) * 4294967296 + dv.getUint32(off + 8, true);
+        const key = ptr * 16 + (len & 15);
+        let code = byPointer.get(key);
+        if (code === undefined) {
+          code = this.code(String(vec.getItem(i)));
+          byPointer.set(key, code);
+        }
+        this.nums[at] = code;
+      }
+      return;
+    }
+    const items = raw.items;
+    const enumValues = (vec.type as { values?: unknown }).values;
+    if (this.kind === 'str' && ArrayBuffer.isView(items) && Array.isArray(enumValues)) {
+      // ENUM: small integer codes into the type's values; each value is looked up once per chunk.
+      const codes = items as unknown as ArrayLike<number>;
+      const remap = new Int32Array(enumValues.length).fill(-1);
+      this.grow(start + n);
+      this.length += n;
+      for (let i = 0; i < n; i++) {
+        const at = start + i;
+        if (!isValid(i)) {
+          this.valid[at] = 0;
+          this.nullCount++;
+          continue;
+        }
+        this.valid[at] = 1;
+        const c = codes[i] as number;
+        let code = remap[c] as number;
+        if (code < 0) {
+          code = this.code(String(enumValues[c]));
+          remap[c] = code;
+        }
+        this.nums[at] = code;
+      }
+      return;
+    }
+    const numeric = this.kind === 'f64' || this.kind === 'i32' || this.kind === 'date';
+    if (
+      numeric &&
+      ArrayBuffer.isView(items) &&
+      !(items instanceof DataView) &&
+      (items as unknown as ArrayLike<number>).length >= n
+    ) {
+      this.grow(start + n);
+      this.length += n;
+      const big = items instanceof BigInt64Array || items instanceof BigUint64Array;
+      for (let i = 0; i < n; i++) {
+        const at = start + i;
+        if (!isValid(i)) {
+          this.valid[at] = 0;
+          this.nullCount++;
+          this.nums[at] = this.kind === 'f64' ? NaN : 0;
+          continue;
+        }
+        this.valid[at] = 1;
+        this.nums[at] = big ? Number((items as BigInt64Array)[i]) : ((items as Float64Array)[i] as number);
+      }
+      return;
+    }
+    for (let i = 0; i < n; i++) this.push(vec.getItem(i));
   }
 
   private bitmap(): Uint8Array | undefined {
@@ -154,8 +286,7 @@ export async function resultToArrow(result: DuckDBResult): Promise<{ bytes: Uint
     rowCount += n;
     for (let c = 0; c < cols.length; c++) {
       const col = cols[c] as ColumnBuffer;
-      const vec = chunk.getColumnVector(c);
-      for (let i = 0; i < n; i++) col.push(vec.getItem(i));
+      col.pushVector(chunk.getColumnVector(c), n);
     }
   }
   const vectors: Record<string, Vector> = {};

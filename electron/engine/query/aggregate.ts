@@ -10,6 +10,7 @@ import type { CatalogCache } from './catalog-cache';
 import { dimensionSql } from './dimensions';
 import { dimConditions, periodConditions } from './filter';
 import { countAggregate, indicatorAggregate } from './measures';
+import { aggregateFactNeed, FACTS, planFacts } from './planner';
 
 export function compileAggregate(spec: AggregateSpec, catalog: CatalogCache): Sql {
   const valueDim = spec.by === 'period' || spec.by === 'indicator';
@@ -33,10 +34,12 @@ export function compileAggregate(spec: AggregateSpec, catalog: CatalogCache): Sq
 
   const valueIdx = measures.flatMap((m, i) => (isValue(m) ? [i] : []));
   if (valueIdx.length) {
-    const dim = spec.by ? dimensionSql(spec.by, 'f', spec.grain) : null;
+    const need = aggregateFactNeed(spec);
+    const src = need ? planFacts(need, catalog) : FACTS;
+    const dim = spec.by ? dimensionSql(spec.by, 'f', spec.grain, src.cube) : null;
     const cols = valueIdx.map((i) => {
       const m = measures[i] as Measure;
-      const expr = m.type === 'indicator' ? indicatorAggregate(m, catalog) : countAggregate(m, 'f');
+      const expr = m.type === 'indicator' ? indicatorAggregate(m, catalog, src.cube) : countAggregate(m, 'f');
       return sql`CAST(${expr} AS DOUBLE) AS ${raw(`m${i}`)}`;
     });
     const conds = [...dimConditions(spec.filter, 'f'), ...periodConditions(spec.filter)];
@@ -50,7 +53,7 @@ export function compileAggregate(spec: AggregateSpec, catalog: CatalogCache): Sq
     parts.push({
       cols: valueIdx,
       sql: sql`SELECT ${dim ? sql`${dim.key} AS key, ${dim.label} AS label` : raw(`'' AS key, '' AS label`)}, ${join(cols)}
-        FROM facts f WHERE ${and(conds)} ${dim ? sql`GROUP BY ${dim.key}` : raw('')}`,
+        FROM ${raw(src.table)} f WHERE ${and(conds)} ${dim ? sql`GROUP BY ${dim.key}` : raw('')}`,
     });
   }
 

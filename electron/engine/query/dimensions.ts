@@ -17,8 +17,16 @@ const plain = (alias: string, col: string): DimensionSql => ({
   valueLevel: false,
 });
 
-/** The key and label of a dimension on table alias `alias`; `grain` applies to `period`. */
-export function dimensionSql(d: Dimension, alias: 'm' | 'f', grain: Grain = 'month'): DimensionSql {
+/**
+ * The key and label of a dimension on table alias `alias`; `grain` applies to `period`. With `cube` the
+ * alias f is a cube, whose period keys are precomputed columns.
+ */
+export function dimensionSql(
+  d: Dimension,
+  alias: 'm' | 'f',
+  grain: Grain = 'month',
+  cube = false,
+): DimensionSql {
   switch (d) {
     case 'unit':
       return {
@@ -37,6 +45,8 @@ export function dimensionSql(d: Dimension, alias: 'm' | 'f', grain: Grain = 'mon
     case 'recognition':
       return plain(alias, d);
     case 'period': {
+      if (cube)
+        return { key: raw(`f.${grain}_key`), label: raw(`any_value(f.${grain}_key)`), valueLevel: true };
       const k = raw(`strftime(date_trunc('${grain}', f.period_start), '%Y-%m-%d')`);
       return { key: k, label: raw(`any_value(${k.parts[0]})`), valueLevel: true };
     }

@@ -18,10 +18,14 @@ export function effectiveAgg(m: IndicatorMeasure, catalog: CatalogCache): string
   return !m.agg || m.agg === 'catalog' ? def.aggregation : m.agg;
 }
 
-/** Aggregate of `f.value` for one indicator measure, restricted to its indicator with a FILTER clause. */
-export function indicatorAggregate(m: IndicatorMeasure, catalog: CatalogCache): Sql {
+/**
+ * Aggregate of `f.value` for one indicator measure, restricted to its indicator with a FILTER clause. With
+ * `cube` the alias f is a cube (query/planner.ts) and the aggregate composes its partials instead.
+ */
+export function indicatorAggregate(m: IndicatorMeasure, catalog: CatalogCache, cube = false): Sql {
   const agg = effectiveAgg(m, catalog);
   const f = sql`FILTER (WHERE f.indicator_code = ${m.indicator})`;
+  if (cube) return cubeAggregate(agg, f);
   switch (agg) {
     case 'sum':
       return sql`sum(f.value) ${f}`;
@@ -43,9 +47,32 @@ export function indicatorAggregate(m: IndicatorMeasure, catalog: CatalogCache): 
   }
 }
 
-/** Distinct-count measures over alias `alias` (m for model_dim, f for facts). */
+/** The same aggregates over a cube's partials (s, c, mn, mx, sw, swv; see workspace/derived.ts). */
+function cubeAggregate(agg: string, f: Sql): Sql {
+  const mean = sql`sum(f.s) ${f} / nullif(sum(f.c) ${f}, 0)`;
+  switch (agg) {
+    case 'sum':
+      return sql`sum(f.s) ${f}`;
+    case 'mean':
+      return mean;
+    case 'weighted_mean':
+      return sql`CASE WHEN coalesce(sum(f.sw) ${f}, 0) > 0 THEN sum(f.swv) ${f} / sum(f.sw) ${f} ELSE ${mean} END`;
+    case 'min':
+      return sql`min(f.mn) ${f}`;
+    case 'max':
+      return sql`max(f.mx) ${f}`;
+    default:
+      // The planner never sends a median (or an unknown aggregation) to a cube.
+      throw new AtlasError('QUERY_FAILED', `No cube answers the aggregation ${agg}`);
+  }
+}
+
+/**
+ * Distinct-count measures over alias `alias` (m for model_dim, f for facts). `model_dim` holds each model
+ * once (the import rejects a repeated id), so there models are counted with a plain count: a distinct
+ * count inside GROUPING SETS costs a hash set per group and level.
+ */
 export function countAggregate(m: Measure, alias: 'm' | 'f'): Sql {
-  return m.type === 'count_units'
-    ? raw(`count(DISTINCT ${alias}.unit_code)`)
-    : raw(`count(DISTINCT ${alias}.model_id)`);
+  if (m.type === 'count_units') return raw(`count(DISTINCT ${alias}.unit_code)`);
+  return raw(alias === 'm' ? 'count(m.model_id)' : `count(DISTINCT ${alias}.model_id)`);
 }

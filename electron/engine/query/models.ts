@@ -1,25 +1,42 @@
 /** Compile the model list (ModelQuery) and one model's values (ModelValuesSpec) to SQL. */
 import { listValue } from '@duckdb/node-api';
 import type { ModelQuery, ModelValuesSpec } from '../../../shared/specs';
-import { and, ident, raw, sql, type Sql } from '../db/sql';
+import { and, ident, join, raw, sql, type Sql } from '../db/sql';
+import { enumType, type ENUM_COLUMNS } from '../workspace/derived';
 import { dimConditions } from './filter';
 
-/** A page of models with their unit resolved, from `model_dim`. */
+/** A low-cardinality column cast to its ENUM type (read out as codes plus one dictionary; db/arrow.ts). */
+const coded = (col: (typeof ENUM_COLUMNS)[number]) => raw(`CAST(m.${col} AS ${enumType(col)}) AS ${col}`);
+
+/**
+ * A page of models with their unit resolved, from `model_dim`. The unit, field, sponsor, status and
+ * recognition columns come out as ENUMs (same text in the Arrow result) so a long list does not decode the
+ * same few strings once per row; the sort uses the table's VARCHAR columns.
+ */
 export function compileModelQuery(q: ModelQuery): Sql {
   const where = and(dimConditions(q.filter, 'm', { activeInPeriod: true }));
   const dir = q.sort?.dir === 'desc' ? raw('DESC') : raw('ASC');
   const sortExpr = ident(q.sort?.by ?? 'model_id');
-  return sql`SELECT model_id, name, unit_code, unit_name, province, field, sponsor, start_date, status, recognition,
-      lat, lon, replicated_from
+  const cols = join([
+    raw('m.model_id, m.name'),
+    ...(['unit_code', 'unit_name', 'province', 'field', 'sponsor'] as const).map(coded),
+    raw('m.start_date'),
+    ...(['status', 'recognition'] as const).map(coded),
+    raw('m.lat, m.lon, m.replicated_from'),
+  ]);
+  return sql`SELECT ${cols}
     FROM model_dim m
     WHERE ${where}
-    ORDER BY ${sortExpr} ${dir} NULLS LAST, model_id
+    ORDER BY m.${sortExpr} ${dir} NULLS LAST, m.model_id
     LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}`;
 }
 
-/** Every value one model reported, ordered by indicator then period. */
+/**
+ * Every value one model reported, ordered by indicator then period. Read from `model_values` (the same rows
+ * as indicator_values, sorted by model: zone maps skip all but a row group or two).
+ */
 export function compileModelValues(q: ModelValuesSpec): Sql {
   const ind = q.indicators?.length ? sql`AND indicator_code = ANY(${listValue(q.indicators)})` : raw('');
-  return sql`SELECT indicator_code, period_start, value FROM indicator_values
+  return sql`SELECT indicator_code, period_start, value FROM model_values
     WHERE model_id = ${q.modelId} ${ind} ORDER BY indicator_code, period_start`;
 }

@@ -14,13 +14,17 @@ export const OTHERS = raw(`'${PIVOT_OTHERS}'`);
 /** Alias of the indicators table joined to `facts` when the indicator dimension is used. */
 export const INDICATOR_ALIAS = 'ind';
 
-/** Grouping key of `d` on a row of part `part`. Period and indicator exist only on facts. */
-export function keySql(d: Dimension, part: Part, grain: Grain): Sql {
+/**
+ * Grouping key of `d` on a row of part `part`. Period and indicator exist only on facts (and the cubes,
+ * `cube`, whose period keys are precomputed columns).
+ */
+export function keySql(d: Dimension, part: Part, grain: Grain, cube = false): Sql {
   switch (d) {
     case 'unit':
       return raw(`${part}.unit_code`);
     case 'period':
       // `grain` is a validated enum value, never user text.
+      if (cube) return raw(`${part}.${grain}_key`);
       return raw(`strftime(date_trunc('${grain}', ${part}.period_start), '%Y-%m-%d')`);
     case 'indicator':
       return raw(`${part}.indicator_code`);

@@ -11,6 +11,7 @@ import type { PivotSpec } from '../../../shared/pivot-spec';
 import type { Dimension, Grain, Measure } from '../../../shared/specs';
 import type { CatalogCache } from './catalog-cache';
 import { effectiveAgg } from './measures';
+import { FACTS, planFacts, pivotFactNeed, type FactSource } from './planner';
 
 /** Where a value is aggregated: 'm' = one row per model (`model_dim`), 'f' = one row per value (`facts`). */
 export type Part = 'm' | 'f';
@@ -41,6 +42,8 @@ export interface PivotPlan {
   hideMissing: boolean;
   /** Parts that have at least one value. */
   parts: Part[];
+  /** The table the value part reads: `facts` or the smallest cube answering it exactly (planner.ts). */
+  facts: FactSource;
 }
 
 const VALUE_DIMS: readonly Dimension[] = ['period', 'indicator'];
@@ -132,5 +135,11 @@ export function planPivot(spec: PivotSpec, catalog: CatalogCache): PivotPlan {
     sort,
     hideMissing: spec.missing === 'hide',
     parts: (['m', 'f'] as const).filter((p) => values.some((v) => v.part === p)),
+    facts: factsSource(spec, catalog),
   };
+}
+
+function factsSource(spec: PivotSpec, catalog: CatalogCache): FactSource {
+  const need = pivotFactNeed(spec);
+  return need ? planFacts(need, catalog) : FACTS;
 }

@@ -34,17 +34,32 @@ export const PAYLOAD: Record<Part, readonly string[]> = {
   f: ['model_id', 'unit_code', 'indicator_code', 'value', 'weight'],
 };
 
+/** The partials of a cube (workspace/derived.ts) the aggregates read instead of values. */
+const CUBE_PAYLOAD = ['indicator_code', 's', 'c', 'mn', 'mx', 'sw', 'swv'];
+
+/** The payload of a part in `plan`: the value part reads partials when it reads a cube. */
+export function payload(plan: PivotPlan, part: Part): readonly string[] {
+  if (part === 'm' || !plan.facts.cube) return PAYLOAD[part];
+  return plan.facts.columns.has('unit_code') ? ['unit_code', ...CUBE_PAYLOAD] : CUBE_PAYLOAD;
+}
+
 /** Rows of one part with keys and labels projected, filtered by the spec's filter (and `missing: 'hide'`). */
 export function sourceSql(plan: PivotPlan, part: Part, filter: Filter | undefined): Sql {
   const cols = plan.dims.flatMap((d, i) => {
     const lab = labelSql(d, part);
-    return [sql`${keySql(d, part, plan.grain)} AS ${k(i)}`, ...(lab ? [sql`${lab} AS ${l(i)}`] : [])];
+    const key = keySql(d, part, plan.grain, part === 'f' && plan.facts.cube);
+    return [sql`${key} AS ${k(i)}`, ...(lab ? [sql`${lab} AS ${l(i)}`] : [])];
   });
   const conds =
     part === 'm'
       ? dimConditions(filter, 'm', { activeInPeriod: true })
       : [...dimConditions(filter, 'f'), ...periodConditions(filter)];
-  if (plan.hideMissing) conds.push(...plan.dims.map((d) => sql`${keySql(d, part, plan.grain)} IS NOT NULL`));
+  if (plan.hideMissing)
+    conds.push(
+      ...plan.dims.map(
+        (d) => sql`${keySql(d, part, plan.grain, part === 'f' && plan.facts.cube)} IS NOT NULL`,
+      ),
+    );
   const mine = plan.values.filter((v) => v.part === part);
   if (part === 'f' && mine.every((v) => v.measure.type === 'indicator')) {
     const codes = [
@@ -52,13 +67,16 @@ export function sourceSql(plan: PivotPlan, part: Part, filter: Filter | undefine
     ];
     conds.push(sql`f.indicator_code = ANY(${listValue(codes)})`);
   }
+  const facts = plan.facts.table;
   const from =
     part === 'm'
       ? raw('model_dim m')
       : plan.dims.includes('indicator')
-        ? raw(`facts f LEFT JOIN indicators ${INDICATOR_ALIAS} ON ${INDICATOR_ALIAS}.code = f.indicator_code`)
-        : raw('facts f');
-  return sql`SELECT ${join([...cols, ...PAYLOAD[part].map((c) => raw(`${part}.${c}`))])} FROM ${from} WHERE ${and(conds)}`;
+        ? raw(
+            `${facts} f LEFT JOIN indicators ${INDICATOR_ALIAS} ON ${INDICATOR_ALIAS}.code = f.indicator_code`,
+          )
+        : raw(`${facts} f`);
+  return sql`SELECT ${join([...cols, ...payload(plan, part).map((c) => raw(`${part}.${c}`))])} FROM ${from} WHERE ${and(conds)}`;
 }
 
 /** The aggregate expression of value j (over alias `m` or `f` of its part), as DOUBLE. */
@@ -67,7 +85,7 @@ export function valueAggregate(plan: PivotPlan, j: number, catalog: CatalogCache
   if (!v) throw new Error(`no value ${j}`);
   const expr =
     v.measure.type === 'indicator'
-      ? indicatorAggregate(v.measure, catalog)
+      ? indicatorAggregate(v.measure, catalog, v.part === 'f' && plan.facts.cube)
       : countAggregate(v.measure, v.part);
   return sql`CAST(${expr} AS DOUBLE)`;
 }

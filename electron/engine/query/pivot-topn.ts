@@ -9,7 +9,7 @@ import { join, raw, sql, type Sql } from '../db/sql';
 import type { CatalogCache } from './catalog-cache';
 import { isGeo, OTHERS, unitColumnSql } from './pivot-dims';
 import type { Part, PivotPlan } from './pivot-plan';
-import { hasLabel, k, l, PAYLOAD, range, valueAggregate } from './pivot-source';
+import { hasLabel, k, l, payload, range, valueAggregate } from './pivot-source';
 
 /** Name of the CTE holding the kept keys (`k`, `hit`). */
 export const TOP = 'pivot_top';
@@ -60,10 +60,10 @@ export function baseCte(plan: PivotPlan, part: Part): [string, Sql] | null {
     if (!hasLabel(plan, i)) return [key];
     return [key, i === 0 ? sql`CASE WHEN t.hit THEN s.${l(0)} END AS ${l(0)}` : sql`s.${l(i)}`];
   });
-  const payload = PAYLOAD[part].map((c) => raw(`s.${c}`));
+  const carried = payload(plan, part).map((c) => raw(`s.${c}`));
   return [
     baseName(part, plan),
-    sql`SELECT ${join([...cols, ...payload])} FROM ${raw(srcName(part))} s
+    sql`SELECT ${join([...cols, ...carried])} FROM ${raw(srcName(part))} s
       LEFT JOIN ${raw(TOP)} t ON t.k IS NOT DISTINCT FROM s.${k(0)}`,
   ];
 }

@@ -1,46 +1,170 @@
 /**
  * Derived tables, rebuilt from the imported data inside every import transaction so they are always
- * consistent with it (their `derived_version` in meta equals `data_version`):
- * - `model_dim`: one row per model with its unit's attributes resolved (the model-level fact table);
+ * consistent with it (their `derived_version` in meta equals `data_version`, their `derived_format` equals
+ * `DERIVED_FORMAT`):
+ * - `model_dim`: one row per model with its unit's attributes resolved (the model-level fact table),
+ *   sorted by model_id (the list's default order; zone maps prune a model lookup), plus `model_key`, a
+ *   small integer standing for the model (its rank in model_id order);
+ * - `model_months`: the months (`ym`) in which each model (`model_key`) reported a value, sorted by month:
+ *   the "model active in the period" filter reads a few hundred thousand integer pairs here instead of
+ *   scanning every value in `facts`;
+ * - `model_values`: indicator_values (model, period, indicator, value) sorted by model, for one model's
+ *   detail (zone maps prune the scan to the model's row group);
  * - `facts`: one row per indicator value with every model dimension denormalised next to it and the
- *   weight for weighted-mean indicators, sorted by indicator and period (zone maps prune scans).
+ *   weight for weighted-mean indicators, sorted by indicator and period (zone maps prune scans), plus an
+ *   integer month key `ym` (year × 100 + month) so period filters and groupings need no date functions;
+ * - the summary tables (cubes, see CUBES): `facts` pre-aggregated over a subset of the dimensions per
+ *   month, holding only additive partials (sums, counts, min, max, weighted sums) so the planner
+ *   (query/planner.ts) can answer a spec from them exactly;
+ * - ENUM types `dvk_e_<column>` over the values of the low-cardinality model dimensions: a result column
+ *   cast to one reads out as small integer codes plus one dictionary (db/arrow.ts) instead of a string per
+ *   row. The tables keep plain VARCHAR columns (same names and semantics for every compiler).
  * Queries read these instead of joining models, units and values at query time.
  */
 import type { Workspace } from './workspace';
+
+/**
+ * Format of the derived tables. Bump it whenever their shape changes: a workspace (or a cached test or
+ * benchmark workspace) built with another format has its derived tables rebuilt on open.
+ */
+export const DERIVED_FORMAT = 4;
+
+/** One summary table: its name and the dimension columns of `facts` it keeps (besides indicator and month). */
+export interface CubeDef {
+  name: string;
+  dims: readonly string[];
+  /** A finer cube it is rolled up from (its partials add up exactly), else `facts`. */
+  from?: string;
+}
+
+/**
+ * The cubes, smallest first. Chosen from the spec mix: the Overview, the field×period pivots and any
+ * filter on field/period read `cube_field` (~8k rows at scale 1, independent of the number of models);
+ * per-unit maps and pivots, and geographic filters read `cube_unit` (the unit attributes are carried along:
+ * they follow from the unit, so they cost no rows; ~250k rows at scale 1, bounded by units × fields × months
+ * × indicators whatever the number of models). A cube over the other model attributes (sponsor, status,
+ * recognition, start year) was measured at 230k rows at scale 1 — 5× smaller than `facts` but 0.4 s more
+ * per import — and left out: those specs, and search, model ids, distinct counts of models and medians,
+ * read `facts`. Listed in build order (a cube after the one it is rolled up from).
+ */
+export const CUBES: readonly CubeDef[] = [
+  { name: 'cube_unit', dims: ['unit_code', 'unit_name', 'unit_type', 'province', 'field'] },
+  { name: 'cube_field', dims: ['field'], from: 'cube_unit' },
+];
+
+/** Low-cardinality model dimensions that get an ENUM type for cheap read-out. */
+export const ENUM_COLUMNS = [
+  'unit_code',
+  'unit_name',
+  'unit_type',
+  'province',
+  'field',
+  'sponsor',
+  'status',
+  'recognition',
+  'start_year',
+] as const;
+
+/** Name of the ENUM type of a column (an engine constant). */
+export const enumType = (col: (typeof ENUM_COLUMNS)[number]) => `dvk_e_${col}`;
+
+let generation = 0;
+
+/**
+ * A counter bumped by every rebuild in this process. Result caches key on it next to `data_version`, so a
+ * rebuild that did not bump the data version (tests, repairs) still invalidates them.
+ */
+export function derivedGeneration(): number {
+  return generation;
+}
+
+/** The values sorted by indicator and period, a table that exists only during a rebuild. */
+const SORTED = 'facts_sorted_values';
+
+/**
+ * One row per indicator value with the model's dimensions and the weight. Weights as their own relation so
+ * every join stays an equi-join (an OR/IS NOT NULL in the join condition made DuckDB pick a nested-loop
+ * join: minutes instead of a second at 1M rows).
+ */
+const FACTS_SQL = `WITH w AS (
+      SELECT i.code AS indicator_code, x.model_id, x.period_start, x.value AS weight
+      FROM indicators i JOIN indicator_values x ON x.indicator_code = i.weight_by
+      WHERE i.weight_by IS NOT NULL
+    )
+    SELECT v.model_id, v.period_start, v.indicator_code, v.value, w.weight,
+      d.unit_code, d.unit_name, d.unit_type, d.province, d.field, d.sponsor, d.status, d.recognition, d.start_year,
+      CAST(year(v.period_start) * 100 + month(v.period_start) AS INTEGER) AS ym
+    FROM ${SORTED} v
+    JOIN model_dim d ON d.model_id = v.model_id
+    LEFT JOIN w ON w.indicator_code = v.indicator_code AND w.model_id = v.model_id AND w.period_start = v.period_start`;
+
+/** The SELECT building one cube from `facts`, or rolled up from a finer cube (`from`). */
+function cubeSql(c: CubeDef): string {
+  const dims = c.dims.map((d) => `g.${d}`).join(', ');
+  const keys = `g.indicator_code, g.ym, ${dims}`;
+  const ok = `g.weight > 0 AND g.value IS NOT NULL`;
+  const grouped = c.from
+    ? `SELECT ${keys}, sum(s) AS s, CAST(sum(c) AS BIGINT) AS c, CAST(sum(n) AS BIGINT) AS n, min(mn) AS mn,
+         max(mx) AS mx, sum(sw) AS sw, sum(swv) AS swv
+       FROM ${c.from} g GROUP BY ${keys}`
+    : `SELECT ${keys}, sum(g.value) AS s, count(g.value) AS c, count(*) AS n, min(g.value) AS mn, max(g.value) AS mx,
+         sum(g.weight) FILTER (WHERE ${ok}) AS sw, sum(g.value * g.weight) FILTER (WHERE ${ok}) AS swv
+       FROM facts g GROUP BY ${keys}`;
+  // Period keys as the compilers output them ('YYYY-MM-DD' of the period's first day), computed once per
+  // cube row instead of once per value per query; period_start (the month's first day) for period filters.
+  const first = `make_date(x.ym // 100, x.ym % 100, 1)`;
+  return `SELECT x.*, ${first} AS period_start, strftime(${first}, '%Y-%m-%d') AS month_key,
+      strftime(date_trunc('quarter', ${first}), '%Y-%m-%d') AS quarter_key,
+      strftime(make_date(x.ym // 100, 1, 1), '%Y-%m-%d') AS year_key
+    FROM (${grouped}) x
+    ORDER BY x.indicator_code, x.ym`;
+}
 
 export async function rebuildDerived(ws: Workspace): Promise<void> {
   await ws.exec(`CREATE OR REPLACE TABLE model_dim AS
     SELECT m.model_id, m.name, m.unit_code, coalesce(u.name, m.unit_name, m.unit_code) AS unit_name, u.type AS unit_type,
       coalesce(u.province, m.province) AS province, m.field, m.sponsor, m.status, m.recognition,
       CAST(year(m.start_date) AS VARCHAR) AS start_year, m.start_date, m.lat, m.lon, m.replicated_from,
-      u.population, u.area_km2, m.search_text
-    FROM models m LEFT JOIN units u ON u.code = m.unit_code`);
-  // Weights as their own relation so every join stays an equi-join (an OR/IS NOT NULL in the join
-  // condition made DuckDB pick a nested-loop join: minutes instead of a second at 1M rows).
-  await ws.exec(`CREATE OR REPLACE TABLE facts AS
-    WITH w AS (
-      SELECT i.code AS indicator_code, x.model_id, x.period_start, x.value AS weight
-      FROM indicators i JOIN indicator_values x ON x.indicator_code = i.weight_by
-      WHERE i.weight_by IS NOT NULL
-    )
-    SELECT v.model_id, v.period_start, v.indicator_code, v.value, w.weight,
-      d.unit_code, d.unit_name, d.unit_type, d.province, d.field, d.sponsor, d.status, d.recognition, d.start_year
-    FROM indicator_values v
-    JOIN model_dim d ON d.model_id = v.model_id
-    LEFT JOIN w ON w.indicator_code = v.indicator_code AND w.model_id = v.model_id AND w.period_start = v.period_start
-    ORDER BY v.indicator_code, v.period_start`);
+      u.population, u.area_km2, m.search_text,
+      CAST(row_number() OVER (ORDER BY m.model_id) AS INTEGER) AS model_key
+    FROM models m LEFT JOIN units u ON u.code = m.unit_code
+    ORDER BY m.model_id`);
+  await ws.exec(`CREATE OR REPLACE TABLE model_months AS
+    SELECT DISTINCT CAST(year(v.period_start) * 100 + month(v.period_start) AS INTEGER) AS ym, d.model_key
+    FROM indicator_values v JOIN model_dim d ON d.model_id = v.model_id
+    ORDER BY ym, d.model_key`);
+  // The values are sorted first as a narrow table (model, period, indicator, value), then `facts` is built
+  // from it without an ORDER BY: the joins keep the probe side's order (insertion order is preserved), so
+  // `facts` comes out sorted without sorting every dimension string along. One sort of the wide rows needed
+  // more than the engine's 2 GB at scale 10 inside the transaction. The cubes are grouped from `facts`.
+  await ws.exec(`CREATE OR REPLACE TABLE ${SORTED} AS
+    SELECT model_id, period_start, indicator_code, value FROM indicator_values ORDER BY indicator_code, period_start`);
+  await ws.exec(`CREATE OR REPLACE TABLE facts AS ${FACTS_SQL}`);
+  await ws.exec(`CREATE OR REPLACE TABLE model_values AS
+    SELECT model_id, period_start, indicator_code, value FROM ${SORTED} ORDER BY model_id`);
+  await ws.exec(`DROP TABLE ${SORTED}`);
+  for (const c of CUBES) await ws.exec(`CREATE OR REPLACE TABLE ${c.name} AS ${cubeSql(c)}`);
+  for (const col of ENUM_COLUMNS) {
+    await ws.exec(`DROP TYPE IF EXISTS ${enumType(col)}`);
+    await ws.exec(
+      `CREATE TYPE ${enumType(col)} AS ENUM (SELECT DISTINCT ${col} FROM model_dim WHERE ${col} IS NOT NULL ORDER BY 1)`,
+    );
+  }
   await ws.exec(
     `INSERT OR REPLACE INTO meta SELECT 'derived_version', value FROM meta WHERE key = 'data_version'`,
   );
+  await ws.exec(`INSERT OR REPLACE INTO meta VALUES ('derived_format', '${DERIVED_FORMAT}')`);
+  generation++;
 }
 
-/** True when the derived tables are missing or older than the data (e.g. a workspace from an older build). */
+/** True when the derived tables are missing, of another format or older than the data. */
 export async function derivedStale(ws: Workspace): Promise<boolean> {
-  const r = await ws.rows<{ d: string | null; v: string | null; t: number }>(
+  const r = await ws.rows<{ d: string | null; v: string | null; f: string | null; t: number }>(
     `SELECT (SELECT value FROM meta WHERE key = 'derived_version') AS d, (SELECT value FROM meta WHERE key = 'data_version') AS v,
+       (SELECT value FROM meta WHERE key = 'derived_format') AS f,
        (SELECT count(*)::INTEGER FROM information_schema.tables WHERE table_name IN ('facts', 'model_dim') AND table_schema = 'main') AS t`,
     ws.write,
   );
   const x = r[0];
-  return !x || x.t < 2 || x.d !== x.v;
+  return !x || x.t < 2 || x.d !== x.v || x.f !== String(DERIVED_FORMAT);
 }

@@ -19,9 +19,11 @@ export function sqlFilter(f: Filter | undefined): { models: string; values: stri
   const m: string[] = [];
   if (f?.fields?.length) m.push(`m.field IN (${f.fields.map(lit).join(', ')})`);
   const v = [...m];
-  if (f?.period?.to)
-    m.push(`(m.start_date IS NULL OR m.start_date <= last_day(DATE ${lit(`${f.period.to}-01`)}))`);
-  if (f?.period?.from) v.push(`v.period_start >= DATE ${lit(`${f.period.from}-01`)}`);
-  if (f?.period?.to) v.push(`v.period_start <= last_day(DATE ${lit(`${f.period.to}-01`)})`);
+  const p: string[] = [];
+  if (f?.period?.from) p.push(`v.period_start >= DATE ${lit(`${f.period.from}-01`)}`);
+  if (f?.period?.to) p.push(`v.period_start <= last_day(DATE ${lit(`${f.period.to}-01`)})`);
+  v.push(...p);
+  // A period filter keeps the models that reported a value in the period (shared/specs.ts Filter.period).
+  if (p.length) m.push(`m.model_id IN (SELECT v.model_id FROM indicator_values v WHERE ${p.join(' AND ')})`);
   return { models: m.join(' AND ') || 'TRUE', values: v.join(' AND ') || 'TRUE' };
 }

@@ -51,12 +51,21 @@ const sum = (indicator: string) => ({ type: 'indicator' as const, indicator, agg
 /** Specs not yet in the API: listed as "not yet implemented" rows. */
 export const NOT_IMPLEMENTED = ['series (Trends view: SeriesSpec)', 'ranking (RankSpec)', 'map (MapSpec)'];
 
+/**
+ * A period filter keeps the models that reported a value in the period: a semi-join on the values that the
+ * peers' model table cannot express (it has no values), so model-level peer questions with one are n/a.
+ */
+const PERIOD_ON_MODELS = 'a period filter on models (models that reported in it) needs the values';
+
 function variants(make: (on: boolean) => Omit<SuiteEntry, 'filtered'>): SuiteEntry[] {
-  return [false, true].map((on) => ({
-    ...make(on),
-    filtered: on,
-    id: `${make(on).id}${on ? ' +filter' : ''}`,
-  }));
+  return [false, true].map((on) => {
+    const e = make(on);
+    const peer =
+      e.peer && !('na' in e.peer) && e.peer.table === 'models' && e.peer.filter?.period
+        ? { na: PERIOD_ON_MODELS }
+        : e.peer;
+    return { ...e, ...(peer ? { peer } : {}), filtered: on, id: `${e.id}${on ? ' +filter' : ''}` };
+  });
 }
 
 export const SUITE: SuiteEntry[] = [

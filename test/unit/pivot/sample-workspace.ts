@@ -1,6 +1,6 @@
 /**
  * The scale-1 sample dataset imported through the real pipeline (`ensureSampleData`), built once and cached
- * in the OS temp folder keyed by seed and schema version (~20 s to build). Each test file gets its own copy
+ * in the OS temp folder keyed by seed, schema version and derived format (~20 s to build). Each test file gets its own copy
  * (DuckDB allows one instance per file). Concurrent builders take a lock file; the cache appears atomically
  * by rename, so a half-built workspace is never used.
  */
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SEED } from '../../../electron/engine/sample';
 import { ensureSampleData } from '../../../electron/engine/workspace/first-run';
+import { DERIVED_FORMAT } from '../../../electron/engine/workspace/derived';
 import { SCHEMA_VERSION } from '../../../electron/engine/workspace/schema';
 import { Workspace } from '../../../electron/engine/workspace/workspace';
 import { tempDir } from '../../helpers/workspace';
@@ -33,7 +34,7 @@ async function build(cacheDir: string, target: string, seed: number): Promise<vo
 
 /** Path of the cached scale-1 sample workspace for `seed`, building it if needed. */
 export async function cachedSampleWorkspace(seed = DEFAULT_SEED): Promise<string> {
-  const cacheDir = path.join(os.tmpdir(), `dvk-pivot-sample-s${seed}-v${SCHEMA_VERSION}`);
+  const cacheDir = path.join(os.tmpdir(), `dvk-pivot-sample-s${seed}-v${SCHEMA_VERSION}-d${DERIVED_FORMAT}`);
   const target = path.join(cacheDir, 'w.duckdb');
   fs.mkdirSync(cacheDir, { recursive: true });
   const lock = path.join(cacheDir, 'lock');

@@ -1,0 +1,139 @@
+/**
+ * The planner: which table answers the value-level part of a spec. `facts` holds one row per value; the
+ * cubes (workspace/derived.ts CUBES) hold the same values pre-aggregated per indicator × month × a few
+ * dimensions, as additive partials only (sum, count, min, max, weighted sums). A cube can answer a spec
+ * EXACTLY when every dimension it groups or filters by is a cube column (period and indicator always are),
+ * nothing asks for individual models (search, model ids, distinct counts of models) and every measure
+ * composes from the partials: sums (Σs), means (Σs ÷ Σc: the mean of all underlying values, never a mean
+ * of means), weighted means (Σ(v·w) ÷ Σw with the same fallback to the plain mean), min, max, and distinct
+ * counts of units where the cube keeps the unit. Medians never compose. Among the cubes that can, the one
+ * with the fewest rows wins; otherwise `facts`.
+ *
+ * Period filters are month-granular ('YYYY-MM' bounds) and every cube keeps the month, so they are exact.
+ */
+import type { PivotSpec } from '../../../shared/pivot-spec';
+import type { AggregateSpec, Dimension, Filter, Measure, Spec } from '../../../shared/specs';
+import type { CatalogCache } from './catalog-cache';
+import { effectiveAgg } from './measures';
+
+/** The table the value part reads (alias f), and whether it holds cube partials instead of values. */
+export interface FactSource {
+  table: string;
+  cube: boolean;
+  /** Dimension columns of the table (all of them for facts). */
+  columns: ReadonlySet<string>;
+}
+
+/** A cube present in the workspace. */
+export interface CubeInfo {
+  name: string;
+  dims: readonly string[];
+  rows: number;
+}
+
+/** Every dimension column of `facts`. */
+const FACT_COLUMNS: ReadonlySet<string> = new Set([
+  'unit_code',
+  'unit_name',
+  'unit_type',
+  'province',
+  'field',
+  'sponsor',
+  'status',
+  'recognition',
+  'start_year',
+]);
+
+export const FACTS: FactSource = { table: 'facts', cube: false, columns: FACT_COLUMNS };
+
+/** What the value part of a spec reads: grouping dimensions, filter and measures. */
+export interface FactNeed {
+  dims: readonly Dimension[];
+  filter: Filter | undefined;
+  measures: readonly Measure[];
+}
+
+/** Columns a grouping dimension reads (period and indicator are in every cube). */
+function dimColumns(d: Dimension): string[] {
+  switch (d) {
+    case 'unit':
+      return ['unit_code', 'unit_name'];
+    case 'period':
+    case 'indicator':
+      return [];
+    default:
+      return [d];
+  }
+}
+
+/** Columns the filter reads, or null when it needs individual models (search, model ids). */
+function filterColumns(f: Filter | undefined): string[] | null {
+  if (!f) return [];
+  if (f.search?.trim() || f.modelIds?.length) return null;
+  const c: string[] = [];
+  if (f.provinces?.length) c.push('province');
+  if (f.units?.length) c.push('unit_code');
+  if (f.unitTypes?.length) c.push('unit_type');
+  if (f.fields?.length) c.push('field');
+  if (f.sponsors?.length) c.push('sponsor');
+  if (f.statuses?.length) c.push('status');
+  if (f.recognitions?.length) c.push('recognition');
+  return c;
+}
+
+const COMPOSABLE = new Set(['sum', 'mean', 'weighted_mean', 'min', 'max']);
+
+/** Columns a measure needs in a cube, or null when no cube answers it exactly. */
+function measureColumns(m: Measure, catalog: CatalogCache): string[] | null {
+  if (m.type === 'indicator') return COMPOSABLE.has(effectiveAgg(m, catalog)) ? [] : null;
+  if (m.type === 'count_units') return ['unit_code'];
+  return null;
+}
+
+/** The smallest table answering `need` exactly (see the module comment). */
+export function planFacts(need: FactNeed, catalog: CatalogCache): FactSource {
+  const cubes = catalog.cubes;
+  if (!cubes.length) return FACTS;
+  const cols = filterColumns(need.filter);
+  if (!cols) return FACTS;
+  for (const d of need.dims) cols.push(...dimColumns(d));
+  for (const m of need.measures) {
+    const c = measureColumns(m, catalog);
+    if (!c) return FACTS;
+    cols.push(...c);
+  }
+  let best: CubeInfo | null = null;
+  for (const c of cubes) {
+    if (cols.every((x) => c.dims.includes(x)) && (!best || c.rows < best.rows)) best = c;
+  }
+  return best ? { table: best.name, cube: true, columns: new Set(best.dims) } : FACTS;
+}
+
+/** The value part of an aggregate spec (null when it has none). */
+export function aggregateFactNeed(spec: AggregateSpec): FactNeed | null {
+  const valueDim = spec.by === 'period' || spec.by === 'indicator';
+  const measures = spec.measures.filter((m) => m.type === 'indicator' || valueDim);
+  if (!measures.length) return null;
+  return { dims: spec.by ? [spec.by] : [], filter: spec.filter, measures };
+}
+
+/** The value part of a pivot spec (null when it has none). */
+export function pivotFactNeed(spec: PivotSpec): FactNeed | null {
+  const dims = [...spec.rows, ...spec.columns];
+  const valueDim = dims.includes('period') || dims.includes('indicator');
+  const measures = spec.values.map((v) => v.measure).filter((m) => m.type === 'indicator' || valueDim);
+  if (!measures.length) return null;
+  return { dims, filter: spec.filter, measures };
+}
+
+/** What the planner chose for a spec: the table its value part reads, or null when it reads no values. */
+export interface SpecPlan {
+  facts: string | null;
+}
+
+/** Explain a spec's plan without running it (tests and `npm run bench` assert which table answers). */
+export function explainSpec(spec: Spec, catalog: CatalogCache): SpecPlan {
+  const need =
+    spec.kind === 'aggregate' ? aggregateFactNeed(spec) : spec.kind === 'pivot' ? pivotFactNeed(spec) : null;
+  return { facts: need ? planFacts(need, catalog).table : null };
+}

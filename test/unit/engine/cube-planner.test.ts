@@ -1,0 +1,273 @@
+/**
+ * The cubes, the planner and the result cache on the scale-1 sample: the planner answers the common specs
+ * from a cube (asserted through its explain API, not timing) and falls back to `facts` where a cube cannot
+ * answer exactly; aggregates give the same results through both paths for every aggregation; the result
+ * cache answers a repeated spec with the same bytes and forgets everything when the derived tables change.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogCache } from '../../../electron/engine/query/catalog-cache';
+import { explainSpec } from '../../../electron/engine/query/planner';
+import { canonicalJson, ResultCache } from '../../../electron/engine/query/result-cache';
+import { EngineServer } from '../../../electron/engine/server';
+import { rebuildDerived } from '../../../electron/engine/workspace/derived';
+import type { PivotSpec } from '../../../shared/pivot-spec';
+import type { AggregateSpec, Filter, Measure, Spec } from '../../../shared/specs';
+import { openSampleCopy } from '../pivot/sample-workspace';
+
+let t: Awaited<ReturnType<typeof openSampleCopy>>;
+let catalog: CatalogCache;
+let cubes: EngineServer;
+let facts: EngineServer;
+
+beforeAll(async () => {
+  t = await openSampleCopy();
+  catalog = await CatalogCache.load(t.ws);
+  cubes = new EngineServer(t.ws, { resultCache: false });
+  facts = new EngineServer(t.ws, { resultCache: false, cubes: false });
+}, 300_000);
+afterAll(() => t?.cleanup());
+
+const FUNDS = 'funds_mobilized_vnd';
+const sum = (indicator: string): Measure => ({ type: 'indicator', indicator, agg: 'sum' });
+const FILTER: Filter = { fields: ['An sinh xã hội'], period: { from: '2024-01', to: '2024-12' } };
+
+async function rows(server: EngineServer, spec: Spec): Promise<Record<string, unknown>[]> {
+  const r = await server.query(spec);
+  return tableFromIPC(r.arrow)
+    .toArray()
+    .map((x) => ({ ...x.toJSON() }));
+}
+
+const close = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+    : a === b;
+
+/** Same rows in the same order, numbers to 1e-9 relative. */
+function expectSameRows(a: Record<string, unknown>[], b: Record<string, unknown>[]): void {
+  expect(a.length).toBe(b.length);
+  const bad: string[] = [];
+  a.forEach((row, i) => {
+    for (const k of Object.keys(row)) {
+      if (!close(row[k], b[i]?.[k])) bad.push(`row ${i} ${k}: ${String(row[k])} ≠ ${String(b[i]?.[k])}`);
+    }
+  });
+  expect(bad.slice(0, 10)).toEqual([]);
+}
+
+describe('the planner picks the smallest table that answers exactly', () => {
+  const cases: [string, Spec, string][] = [
+    [
+      'funds by month (Overview chart)',
+      { kind: 'aggregate', by: 'period', grain: 'month', measures: [sum(FUNDS)] },
+      'cube_field',
+    ],
+    [
+      'funds by month, filtered by field and period',
+      { kind: 'aggregate', by: 'period', measures: [sum(FUNDS)], filter: FILTER },
+      'cube_field',
+    ],
+    ['funds per unit (map)', { kind: 'aggregate', by: 'unit', measures: [sum(FUNDS)] }, 'cube_unit'],
+    [
+      'KPI sums (the counts read model_dim)',
+      {
+        kind: 'aggregate',
+        measures: [{ type: 'count_models' }, sum(FUNDS), sum('beneficiaries')],
+        filter: FILTER,
+      },
+      'cube_field',
+    ],
+    [
+      'a mean and a weighted mean',
+      {
+        kind: 'aggregate',
+        by: 'field',
+        measures: [
+          { type: 'indicator', indicator: 'satisfaction_pct' },
+          { type: 'indicator', indicator: 'turnaround_minutes' },
+        ],
+      },
+      'cube_field',
+    ],
+    [
+      'pivot field × month funds',
+      {
+        kind: 'pivot',
+        rows: ['field'],
+        columns: ['period'],
+        grain: 'month',
+        values: [{ measure: sum(FUNDS) }],
+      },
+      'cube_field',
+    ],
+    [
+      'pivot field › unit × year',
+      {
+        kind: 'pivot',
+        rows: ['field', 'unit'],
+        columns: ['period'],
+        grain: 'year',
+        values: [{ measure: sum('beneficiaries') }],
+        filter: FILTER,
+      },
+      'cube_unit',
+    ],
+    [
+      'pivot top-10 units, per 10,000 inhabitants',
+      {
+        kind: 'pivot',
+        rows: ['unit'],
+        columns: [],
+        values: [{ measure: sum('beneficiaries'), per: 'per10k' }],
+        topN: { n: 10 },
+      },
+      'cube_unit',
+    ],
+    [
+      'a province filter',
+      { kind: 'aggregate', by: 'field', measures: [sum(FUNDS)], filter: { provinces: ['Thành phố Mẫu'] } },
+      'cube_unit',
+    ],
+    [
+      'a search (needs individual models)',
+      { kind: 'aggregate', by: 'field', measures: [sum(FUNDS)], filter: { search: 'cau' } },
+      'facts',
+    ],
+    [
+      'a median (does not compose)',
+      { kind: 'aggregate', by: 'field', measures: [{ type: 'indicator', indicator: FUNDS, agg: 'median' }] },
+      'facts',
+    ],
+    [
+      'models counted per month (distinct models)',
+      { kind: 'aggregate', by: 'period', measures: [{ type: 'count_models' }] },
+      'facts',
+    ],
+    ['a sponsor (no cube keeps it)', { kind: 'aggregate', by: 'sponsor', measures: [sum(FUNDS)] }, 'facts'],
+  ];
+  it.each(cases)('%s → %s', (_, spec, table) => {
+    expect(explainSpec(spec, catalog).facts).toBe(table);
+  });
+
+  it('reads no values at all for model-level counts', () => {
+    expect(
+      explainSpec({ kind: 'aggregate', by: 'field', measures: [{ type: 'count_models' }] }, catalog),
+    ).toEqual({
+      facts: null,
+    });
+  });
+
+  it('reads facts only when the cubes are switched off', async () => {
+    const off = await CatalogCache.load(t.ws, { cubes: false });
+    expect(explainSpec(cases[0]?.[1] as Spec, off).facts).toBe('facts');
+  });
+});
+
+describe('cube and fallback give identical aggregates', () => {
+  const aggs = ['sum', 'mean', 'min', 'max', 'median', 'catalog'] as const;
+  const indicators = [FUNDS, 'satisfaction_pct', 'turnaround_minutes', 'beneficiaries'];
+  const bys: AggregateSpec['by'][] = [
+    'field',
+    'unit',
+    'province',
+    'unit_type',
+    'period',
+    'indicator',
+    undefined,
+  ];
+  const filters: (Filter | undefined)[] = [
+    undefined,
+    FILTER,
+    { units: ['00616', '00625'], period: { from: '2023-06' } },
+  ];
+  const specs: AggregateSpec[] = [];
+  for (const by of bys)
+    for (const filter of filters)
+      specs.push({
+        kind: 'aggregate',
+        ...(by ? { by } : {}),
+        grain: 'quarter',
+        measures: [
+          ...indicators.flatMap((indicator) =>
+            aggs.map((agg) => ({ type: 'indicator' as const, indicator, agg })),
+          ),
+          ...(by === 'period' || by === 'indicator' ? [] : [{ type: 'count_units' as const }]),
+        ].filter((m) => m.type !== 'indicator' || m.agg !== 'median'),
+        ...(filter ? { filter } : {}),
+      });
+  it.each(specs.map((s) => [canonicalJson({ by: s.by, filter: s.filter }), s] as const))(
+    '%s',
+    async (_, spec) => {
+      expect(explainSpec(spec, catalog).facts).not.toBe('facts');
+      expectSameRows(await rows(cubes, spec), await rows(facts, spec));
+    },
+  );
+
+  it('the pivot paths agree on a mixed pivot with shares and subtotals', async () => {
+    const spec: PivotSpec = {
+      kind: 'pivot',
+      rows: ['province', 'unit'],
+      columns: ['period'],
+      grain: 'year',
+      values: [
+        { measure: sum(FUNDS), share: 'row' },
+        { measure: { type: 'indicator', indicator: 'turnaround_minutes' } },
+        { measure: { type: 'count_units' } },
+      ],
+      sort: { by: 'value', dir: 'desc' },
+    };
+    expect(explainSpec(spec, catalog).facts).toBe('cube_unit');
+    expectSameRows(await rows(cubes, spec), await rows(facts, spec));
+  });
+});
+
+describe('the result cache', () => {
+  it('keys specs canonically (object key order does not matter, array order does)', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }),
+    );
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
+  });
+
+  it('evicts the least recently used entries beyond its byte budget', () => {
+    const c = new ResultCache(400);
+    const entry = (n: number) => ({ arrow: new Uint8Array(n), rowCount: 0, dataVersion: 1 });
+    c.set('a', 'v1', entry(100));
+    c.set('b', 'v1', entry(100));
+    c.set('c', 'v1', entry(100));
+    expect(c.get('a', 'v1')).toBeDefined(); // a is now the most recent
+    c.set('d', 'v1', entry(100));
+    c.set('e', 'v1', entry(100));
+    expect(c.get('b', 'v1')).toBeUndefined();
+    expect(c.get('a', 'v1')).toBeDefined();
+    expect(c.size.bytes).toBeLessThanOrEqual(400);
+    c.set('huge', 'v1', entry(300)); // over a quarter of the budget: not kept
+    expect(c.get('huge', 'v1')).toBeUndefined();
+    expect(c.get('a', 'v2')).toBeUndefined(); // another data version forgets everything
+    expect(c.size.entries).toBe(0);
+  });
+
+  it('answers a repeated spec from the cache and recomputes after the derived tables change', async () => {
+    const server = new EngineServer(t.ws);
+    const spec: Spec = { kind: 'aggregate', by: 'field', measures: [sum(FUNDS)], filter: FILTER };
+    const first = await server.query(spec);
+    const again = await server.query({
+      filter: FILTER,
+      measures: [sum(FUNDS)],
+      by: 'field',
+      kind: 'aggregate',
+    });
+    expect(again.arrow).toBe(first.arrow);
+    await t.ws.exec(
+      `UPDATE indicator_values SET value = value + 1 WHERE indicator_code = '${FUNDS}' AND period_start = DATE '2024-03-01'`,
+    );
+    await t.ws.transaction(() => rebuildDerived(t.ws));
+    const after = await server.query(spec);
+    expect(after.arrow).not.toBe(first.arrow);
+    const before = tableFromIPC(first.arrow).toArray();
+    const now = tableFromIPC(after.arrow).toArray();
+    const total = (xs: { m0: number }[]) => xs.reduce((s, x) => s + x.m0, 0);
+    expect(total(now as { m0: number }[])).toBeGreaterThan(total(before as { m0: number }[]));
+  });
+});
