@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../format/numbers';
 import { useLang } from '../../i18n';
 import { vocabLabelOrNull } from '../../i18n/vocab';
 import { useQuery } from '../../state/use-query';
+import { ModelTrendChart } from '../trends/ModelTrendChart';
 import { IndicatorList } from './IndicatorList';
 import { modelDetailSpec, modelValuesSpec } from './models-specs';
 import './model-detail.css';
@@ -122,6 +123,13 @@ export function ModelDetail({ modelId, onClose, onOpenModel }: ModelDetailProps)
             </dl>
             <h3 className="model-detail__section">{t('models.detail.indicators')}</h3>
             <IndicatorList query={values} />
+            <h3 className="model-detail__section">{t('trends.detailTitle')}</h3>
+            <ModelTrendChart
+              modelId={modelId}
+              modelName={String(row.name)}
+              field={typeof row.field === 'string' ? row.field : null}
+              values={values}
+            />
           </>
         ) : (
           <p className="model-detail__missing">{t('models.detail.notFound')}</p>

@@ -64,3 +64,42 @@ export function seriesByIndicator(rows: readonly ValueRow[]): {
   }
   return { months, series };
 }
+
+/** One row of a field_band result: the field's median and 90th percentile for a period. */
+export interface BandRow {
+  indicator: string;
+  /** 'YYYY-MM-DD' of the month's first day. */
+  period: string;
+  p50: number | null;
+  p90: number | null;
+  p10: number | null;
+}
+
+/** A field band on the model's month axis: median and top decile (P90, or P10 where lower is better). */
+export interface MonthBand {
+  p50: (number | null)[];
+  top: (number | null)[];
+}
+
+/**
+ * The field band per indicator aligned on the model's month axis (null where the field has nothing).
+ * `lowerIsBetter(code)` picks P10 as the top decile instead of P90.
+ */
+export function bandOnMonths(
+  rows: readonly BandRow[],
+  months: readonly string[],
+  lowerIsBetter: (code: string) => boolean = () => false,
+): Map<string, MonthBand> {
+  const pos = new Map(months.map((m, i) => [m, i]));
+  const out = new Map<string, MonthBand>();
+  for (const r of rows) {
+    const m = toMonth(r.period);
+    const i = m === null ? undefined : pos.get(m);
+    if (i === undefined) continue;
+    let b = out.get(r.indicator);
+    if (!b) out.set(r.indicator, (b = { p50: months.map(() => null), top: months.map(() => null) }));
+    b.p50[i] = r.p50;
+    b.top[i] = lowerIsBetter(r.indicator) ? r.p10 : r.p90;
+  }
+  return out;
+}
