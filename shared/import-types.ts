@@ -1,13 +1,15 @@
 /**
  * Types of the two-step import (preview → commit) that cross the API between engine and renderer.
  */
+import type { MatchCandidate, MatchedBy, UnmatchedReason } from './geo-match';
 
 /** What a sheet or file holds. */
 export type ImportKind =
   'models' | 'values_long' | 'values_wide' | 'units' | 'boundaries' | 'crosswalk' | 'unknown';
 
 /** The physical format of a file, detected from its bytes (not only its extension). */
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'arrow' | 'json' | 'geojson' | 'topojson';
+export type FileFormat =
+  'csv' | 'xlsx' | 'xls' | 'parquet' | 'arrow' | 'json' | 'geojson' | 'topojson' | 'shapefile';
 
 /** A target field a source column can map to. Which ones apply depends on the kind. */
 export type TargetField =
@@ -90,6 +92,8 @@ export interface ImportPreview {
   delimiter?: string;
   sheets: SheetPreview[];
   problems: ImportProblem[];
+  /** Boundary files: how their features match the workspace's units (before anything is written). */
+  boundaryMatch?: BoundaryMatchReport;
 }
 
 /** What the user confirms for one sheet at commit. */
@@ -130,4 +134,84 @@ export interface ImportReport {
   replacedPrevious: boolean;
   problems: ImportProblem[];
   ms: number;
+  /** Boundary files: how the features matched the units. */
+  boundaryMatch?: BoundaryMatchReport;
+  /** Crosswalk files (and any import while a crosswalk is stored): models re-assigned to 2025 units. */
+  crosswalk?: CrosswalkReport;
 }
+
+/** A boundary feature that found no unit, with likely units for a person to confirm. */
+export interface BoundaryUnmatchedFeature {
+  /** 0-based position in the file; with the import id it names the feature in `geo.confirm`. */
+  index: number;
+  code: string | null;
+  name: string | null;
+  reason: UnmatchedReason;
+  candidates: MatchCandidate[];
+}
+
+/** The matching report of a boundary file (lists are capped at `GEO_REPORT_LIMIT` entries). */
+export interface BoundaryMatchReport {
+  /** The boundary import (0 in a preview); pending features are confirmed against it. */
+  importId: number;
+  features: number;
+  matched: number;
+  /** Matched per kind of evidence. */
+  by: Record<MatchedBy, number>;
+  /** Features that registered a new unit (only when the workspace had no units: the file is the list). */
+  registered: number;
+  /** Features without a geometry (rejected). */
+  withoutGeometry: number;
+  unmatchedFeatures: BoundaryUnmatchedFeature[];
+  unmatchedFeatureCount: number;
+  /** Registered units still without a boundary, with likely features. */
+  unmatchedUnits: {
+    code: string;
+    name: string;
+    candidates: { index: number; name: string; score: number }[];
+  }[];
+  unmatchedUnitCount: number;
+}
+
+/** What storing a crosswalk (or importing while one is stored) did to the models. */
+export interface CrosswalkReport {
+  /** Crosswalk rows stored by this import (0 when the import was not a crosswalk). */
+  rows: number;
+  full: number;
+  partial: number;
+  /** Models moved to their 2025 unit (a full relation, or a confirmed choice). */
+  reassigned: number;
+  /** Models naming a split (partial) old unit: waiting for a person to pick the new unit. */
+  pending: number;
+  /** Models naming a unit neither registered nor in the crosswalk. */
+  unresolved: number;
+}
+
+/** A model naming a pre-2025 unit that was split: the new units it may belong to. */
+export interface PendingReassignment {
+  modelId: string;
+  modelName: string;
+  /** The unit as the model named it ("Phường 1, Quận 3" or an old code). */
+  oldUnit: string;
+  candidates: { code: string; name: string }[];
+}
+
+/** A stored boundary feature still waiting for its unit. */
+export interface PendingBoundary {
+  importId: number;
+  index: number;
+  code: string | null;
+  name: string | null;
+  candidates: MatchCandidate[];
+}
+
+/** Everything waiting for a person's decision after boundary and crosswalk imports (`geo.review`). */
+export interface GeoReview {
+  boundaries: PendingBoundary[];
+  boundaryCount: number;
+  reassignments: PendingReassignment[];
+  reassignmentCount: number;
+}
+
+/** Longest list a boundary report or review carries (counts are always complete). */
+export const GEO_REPORT_LIMIT = 500;

@@ -26,6 +26,10 @@ import { loadModels } from './loaders/models';
 import { loadValues } from './loaders/values';
 import { loadUnits } from './loaders/units';
 import { loadBoundaries } from './loaders/boundaries';
+import { loadCrosswalk } from './loaders/crosswalk';
+import { boundaryFormat, readBoundaryFile } from './geo/read';
+import { previewBoundaryMatch } from './geo/match-units';
+import { applyCrosswalk } from './geo/crosswalk-apply';
 import { rebuildDerived } from '../workspace/derived';
 
 export interface ImportOptions {
@@ -49,43 +53,63 @@ function checkFile(file: string): string {
   return abs;
 }
 
-/** Preview one file: format, encoding, per-sheet kind, header row, mapping guesses, samples, problems. */
-export async function previewFile(file: string, opts: { encoding?: string } = {}): Promise<ImportPreview> {
+/**
+ * Preview one file: format, encoding, per-sheet kind, header row, mapping guesses, samples, problems.
+ * With a workspace, a boundary file also gets its matching report against the registered units.
+ */
+export async function previewFile(
+  file: string,
+  opts: { encoding?: string; ws?: Workspace } = {},
+): Promise<ImportPreview> {
   const abs = checkFile(file);
-  const info = await inspectFile(abs, opts.encoding ? { encoding: opts.encoding } : {});
-  return toPreview(abs, info);
+  const info = await inspectSource(abs, opts.encoding);
+  const preview = toPreview(abs, info);
+  if (opts.ws && isBoundaryFormat(info.format)) {
+    const { features } = await readBoundaryFile(abs);
+    preview.boundaryMatch = await previewBoundaryMatch(opts.ws, features);
+  }
+  return preview;
+}
+
+const isBoundaryFormat = (f: SourceInfo['format']) =>
+  f === 'geojson' || f === 'topojson' || f === 'shapefile';
+
+/** `inspectFile`, except that a zipped Shapefile (a zip, like .xlsx) is recognised first. */
+async function inspectSource(abs: string, encoding: string | undefined): Promise<SourceInfo> {
+  if ((await boundaryFormat(abs)) === 'shapefile')
+    return { file: abs, format: 'shapefile', sheets: [], problems: [] };
+  return inspectFile(abs, encoding ? { encoding } : {});
 }
 
 function toPreview(abs: string, info: SourceInfo): ImportPreview {
-  const sheets: SheetPreview[] =
-    info.format === 'geojson' || info.format === 'topojson'
-      ? [
-          {
-            sheet: path.basename(abs),
-            kind: 'boundaries',
-            headerRow: 0,
-            headerRows: 1,
-            columns: [],
-            types: [],
-            sampleRows: [],
-            problems: [],
-          },
-        ]
-      : info.sheets.map((s) => {
-          const g = suggestMapping({ sheet: s.sheet, headers: s.headers, sampleRows: s.sampleRows });
-          const sp: SheetPreview = {
-            sheet: s.sheet,
-            kind: g.kind,
-            headerRow: s.headerRow,
-            headerRows: s.headerRows,
-            columns: g.columns,
-            types: g.types,
-            sampleRows: s.sampleRows,
-            problems: [...s.problems, ...g.problems],
-          };
-          if (s.rowCount !== undefined) sp.rowCount = s.rowCount;
-          return sp;
-        });
+  const sheets: SheetPreview[] = isBoundaryFormat(info.format)
+    ? [
+        {
+          sheet: path.basename(abs),
+          kind: 'boundaries',
+          headerRow: 0,
+          headerRows: 1,
+          columns: [],
+          types: [],
+          sampleRows: [],
+          problems: [],
+        },
+      ]
+    : info.sheets.map((s) => {
+        const g = suggestMapping({ sheet: s.sheet, headers: s.headers, sampleRows: s.sampleRows });
+        const sp: SheetPreview = {
+          sheet: s.sheet,
+          kind: g.kind,
+          headerRow: s.headerRow,
+          headerRows: s.headerRows,
+          columns: g.columns,
+          types: g.types,
+          sampleRows: s.sampleRows,
+          problems: [...s.problems, ...g.problems],
+        };
+        if (s.rowCount !== undefined) sp.rowCount = s.rowCount;
+        return sp;
+      });
   const p: ImportPreview = { file: abs, format: info.format, sheets, problems: info.problems };
   if (info.encoding) p.encoding = info.encoding;
   if (info.encodingChoices) p.encodingChoices = info.encodingChoices;
@@ -153,23 +177,27 @@ export async function commitFiles(
   const planned: Planned[] = [];
   for (const f of files) {
     const abs = checkFile(f);
-    const info = await inspectFile(abs, opts.encoding ? { encoding: opts.encoding } : {});
+    const info = await inspectSource(abs, opts.encoding);
     const preview = toPreview(abs, info);
     const chosen = opts.sheets?.[abs] ?? preview.sheets.map(choiceFromPreview);
     const usable = chosen.filter((c) => !c.skip);
     for (const c of usable) {
       const sp = preview.sheets.find((s) => s.sheet === c.sheet);
-      if (c.kind === 'unknown' || c.kind === 'crosswalk') {
+      if (c.kind === 'unknown') {
         // A workbook may carry a notes sheet: skip unknown sheets when another sheet is usable.
-        if (usable.length > 1 && c.kind === 'unknown') continue;
+        if (usable.length > 1) continue;
         throw new AtlasError(
           'IMPORT_KIND_UNKNOWN',
-          c.kind === 'crosswalk'
-            ? `${path.basename(abs)}: unit crosswalk files are not supported yet`
-            : `${path.basename(abs)} / ${c.sheet}: cannot tell what this sheet holds (models, indicator values or units). Check the header row.`,
+          `${path.basename(abs)} / ${c.sheet}: cannot tell what this sheet holds (models, indicator values or units). Check the header row.`,
           { file: abs, sheet: c.sheet },
         );
       }
+      if (c.kind === 'boundaries' && !isBoundaryFormat(info.format))
+        throw new AtlasError(
+          'IMPORT_KIND_UNKNOWN',
+          `${path.basename(abs)} / ${c.sheet}: boundaries come from GeoJSON, TopoJSON or a zipped Shapefile, not from a table`,
+          { file: abs, sheet: c.sheet },
+        );
       planned.push({ file: abs, info, choice: c, headers: sp?.columns.map((x) => x.header) ?? [] });
     }
     if (!planned.some((p) => p.file === abs)) {
@@ -235,13 +263,29 @@ export async function commitFiles(
           0, 0, 0, 0, now()::TIMESTAMP, NULL, 'running')`);
         const replaces = prev.map((r) => r.id);
         let res: LoadResult;
+        let geo: Pick<ImportReport, 'boundaryMatch' | 'crosswalk'> = {};
         if (p.choice.kind === 'boundaries') {
-          res = await loadBoundaries(ws, p.file, importId, replaces);
+          const b = await loadBoundaries(ws, p.file, importId, replaces);
+          res = b;
+          geo = { boundaryMatch: b.boundaryMatch };
         } else {
           const ctx = loadContext(ws, p, importId, replaces);
           if (p.choice.kind === 'models') res = await loadModels(ctx);
           else if (p.choice.kind === 'units') res = await loadUnits(ctx);
-          else res = await loadValues(ctx, p.choice.kind === 'values_wide');
+          else if (p.choice.kind === 'crosswalk') {
+            const c = await loadCrosswalk(ctx);
+            res = c;
+            geo = {
+              crosswalk: {
+                rows: c.imported,
+                full: c.full,
+                partial: c.partial,
+                reassigned: 0,
+                pending: 0,
+                unresolved: 0,
+              },
+            };
+          } else res = await loadValues(ctx, p.choice.kind === 'values_wide');
           await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`));
         }
         if (replaces.length)
@@ -265,7 +309,25 @@ export async function commitFiles(
         rep.unknownFields.push(...res.unknownFields);
         rep.newIndicators.push(...res.newIndicators);
         rep.replacedPrevious ||= replaces.length > 0;
+        if (geo.boundaryMatch) rep.boundaryMatch = geo.boundaryMatch;
+        if (geo.crosswalk) rep.crosswalk = geo.crosswalk;
         byFile.set(p.file, rep);
+      }
+      // Models naming pre-2025 units move to their 2025 unit whichever order crosswalk and models came in.
+      const moved = await applyCrosswalk(ws);
+      if (moved) {
+        for (const rep of byFile.values()) {
+          if (!rep.crosswalk && moved.reassigned + moved.pending === 0) continue;
+          rep.crosswalk = { rows: 0, full: 0, partial: 0, ...rep.crosswalk, ...moved };
+        }
+        const still = await ws.rows<{ u: string }>(
+          raw(`SELECT DISTINCT coalesce(m.unit_code, m.unit_name) AS u FROM models m
+               WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = m.unit_code)`),
+          ws.write,
+        );
+        const left = new Set(still.map((r) => r.u));
+        for (const rep of byFile.values())
+          rep.unregisteredUnits = rep.unregisteredUnits.filter((u) => left.has(u));
       }
       await ws.bumpDataVersion();
       opts.onProgress?.('derive', planned.length, planned.length);

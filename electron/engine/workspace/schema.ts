@@ -32,6 +32,21 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE notes (model_id VARCHAR NOT NULL, note VARCHAR NOT NULL, author VARCHAR, created TIMESTAMP)`,
     `CREATE TABLE saved_views (name VARCHAR NOT NULL, view VARCHAR NOT NULL, spec VARCHAR NOT NULL, created TIMESTAMP, updated TIMESTAMP)`,
   ],
+  // Boundaries and the 2025 unit crosswalk: confirmed name aliases, boundary features waiting for a
+  // person to pick their unit, the old → new crosswalk and the models it re-assigned (or left to confirm).
+  [
+    `CREATE TABLE unit_aliases (alias_key VARCHAR NOT NULL, unit_code VARCHAR NOT NULL, alias VARCHAR, created TIMESTAMP)`,
+    `CREATE TABLE boundary_pending (
+       import_id INTEGER NOT NULL, feature_index INTEGER NOT NULL, code VARCHAR, name VARCHAR, alt_name VARCHAR,
+       type VARCHAR, province VARCHAR, geometry VARCHAR NOT NULL)`,
+    `CREATE TABLE unit_crosswalk (
+       old_code VARCHAR, old_name VARCHAR, old_key VARCHAR, old_district VARCHAR, old_district_key VARCHAR,
+       old_province VARCHAR, new_code VARCHAR NOT NULL, new_name VARCHAR, relation VARCHAR NOT NULL,
+       import_id INTEGER, source_row INTEGER)`,
+    `CREATE TABLE unit_reassignments (
+       model_id VARCHAR NOT NULL, old_ref VARCHAR NOT NULL, new_code VARCHAR, candidates VARCHAR,
+       status VARCHAR NOT NULL, updated TIMESTAMP)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -48,4 +63,8 @@ export const DATA_TABLES = [
   'shortlist',
   'notes',
   'saved_views',
+  'unit_aliases',
+  'boundary_pending',
+  'unit_crosswalk',
+  'unit_reassignments',
 ] as const;

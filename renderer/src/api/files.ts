@@ -16,7 +16,7 @@ import { getApi } from './index';
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** File types the import understands (the browser chooser's filter; the dialog has its own). */
-export const IMPORT_ACCEPT = '.xlsx,.xls,.csv,.tsv,.txt,.parquet,.arrow,.json,.geojson,.topojson';
+export const IMPORT_ACCEPT = '.xlsx,.xls,.csv,.tsv,.txt,.parquet,.arrow,.json,.geojson,.topojson,.zip';
 
 /** Upload progress of one file, in bytes. */
 export type UploadProgress = (sent: number, total: number) => void;

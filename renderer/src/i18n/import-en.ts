@@ -19,7 +19,7 @@ export const importEn: Messages<typeof importVi> = {
     text: 'Drag files anywhere onto the window, or use the button below. You can choose several files at once.',
     button: 'Choose files…',
     formats:
-      'Formats: Excel (.xlsx, .xls), CSV or tab-separated text (.csv, .txt), Parquet, Arrow, JSON, GeoJSON/TopoJSON.',
+      'Formats: Excel (.xlsx, .xls), CSV or tab-separated text (.csv, .txt), Parquet, Arrow, JSON, GeoJSON/TopoJSON, Shapefile (.zip).',
     kindModels: 'Model lists',
     kindValues: 'Indicator values by period',
     kindUnits: 'Administrative units, boundaries',
@@ -68,6 +68,7 @@ export const importEn: Messages<typeof importVi> = {
     json: 'JSON',
     geojson: 'GeoJSON',
     topojson: 'TopoJSON',
+    shapefile: 'Shapefile (.zip)',
   },
   encodings: {
     'utf-8': 'UTF-8',
@@ -163,7 +164,8 @@ export const importEn: Messages<typeof importVi> = {
   issues: {
     title: 'This sheet cannot be imported yet:',
     kindUnknown: 'What the sheet holds is unknown: choose “Holds”, check the header row, or skip the sheet.',
-    kindUnsupported: 'Unit crosswalk files cannot be imported yet; skip this sheet.',
+    kindUnsupported:
+      'This sheet has no old and new unit code/name columns, so it cannot be imported as a crosswalk; pick another kind or skip it.',
     missing: 'Required column {{targets}} is missing: choose the matching column in the “Maps to” row.',
     or: 'or',
     duplicate: 'Columns {{columns}} all map to {{target}}; keep only one.',
@@ -252,11 +254,26 @@ export const importEn: Messages<typeof importVi> = {
     },
     FILE_FORMAT_UNKNOWN: {
       title: 'The file format is not recognised.',
-      action: 'Supported: Excel (.xlsx, .xls), CSV/TXT, Parquet, Arrow, JSON, GeoJSON/TopoJSON.',
+      action:
+        'Supported: Excel (.xlsx, .xls), CSV/TXT, Parquet, Arrow, JSON, GeoJSON/TopoJSON, Shapefile (.zip).',
     },
     FILE_TOO_LARGE: {
       title: 'The file is too large to import (4 GB at most).',
       action: 'Split it into smaller files and import them one after the other.',
+    },
+    IMPORT_BAD_GEOMETRY: {
+      title: 'A boundary in the file is invalid (an open ring, a bad coordinate or not a polygon).',
+      action:
+        'Look at the feature named below; fix it in a GIS tool or export the file again in WGS 84 (longitude/latitude), with its .prj for a Shapefile.',
+    },
+    IMPORT_GEOMETRY_TOO_LARGE: {
+      title: 'A boundary is too detailed to import (too many vertices).',
+      action:
+        'Simplify the file (e.g. mapshaper -simplify) and import it again; the app never drops detail by itself.',
+    },
+    IMPORT_PROJECTION_UNKNOWN: {
+      title: 'The coordinate system in the Shapefile’s .prj is not recognised.',
+      action: 'Export the layer again in WGS 84 (EPSG:4326) or VN-2000 with a standard .prj.',
     },
     FILE_XLS_UNSUPPORTED: {
       title: 'This old Excel (.xls) file cannot be read.',
@@ -371,6 +388,7 @@ export const importEn: Messages<typeof importVi> = {
     IMPORT_DUPLICATE_ID_at: 'Duplicate ID (already at row {{row}})',
     IMPORT_DUPLICATE_VALUE: 'Duplicate value (same model, period and indicator)',
     IMPORT_UNKNOWN_MODEL: 'Model not in the workspace',
+    IMPORT_BAD_VALUE: 'Invalid value (e.g. a relation that is neither “full” nor “partial”)',
     other: 'Other reason: {{reason}}',
   },
   missing: {
@@ -382,6 +400,8 @@ export const importEn: Messages<typeof importVi> = {
     indicator: 'indicator',
     period: 'period',
     value: 'value',
+    new_code: 'new unit code',
+    old_code: 'old unit code or name',
   },
   nav: {
     button: 'Import data',

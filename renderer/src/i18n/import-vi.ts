@@ -16,7 +16,7 @@ export const importVi = {
     text: 'Kéo thả tệp vào bất kỳ đâu trên cửa sổ, hoặc bấm nút bên dưới để chọn. Có thể chọn nhiều tệp cùng lúc.',
     button: 'Chọn tệp…',
     formats:
-      'Định dạng: Excel (.xlsx, .xls), CSV hoặc văn bản tách bằng tab (.csv, .txt), Parquet, Arrow, JSON, GeoJSON/TopoJSON.',
+      'Định dạng: Excel (.xlsx, .xls), CSV hoặc văn bản tách bằng tab (.csv, .txt), Parquet, Arrow, JSON, GeoJSON/TopoJSON, Shapefile (.zip).',
     kindModels: 'Danh sách mô hình',
     kindValues: 'Số liệu chỉ tiêu theo kỳ',
     kindUnits: 'Đơn vị hành chính, ranh giới',
@@ -65,6 +65,7 @@ export const importVi = {
     json: 'JSON',
     geojson: 'GeoJSON',
     topojson: 'TopoJSON',
+    shapefile: 'Shapefile (.zip)',
   },
   encodings: {
     'utf-8': 'UTF-8',
@@ -161,7 +162,8 @@ export const importVi = {
     title: 'Chưa thể nhập trang này:',
     kindUnknown:
       'Chưa biết trang chứa gì: hãy chọn “Loại dữ liệu”, kiểm tra dòng tiêu đề, hoặc bỏ qua trang.',
-    kindUnsupported: 'Chưa hỗ trợ nhập bảng chuyển đổi đơn vị cũ – mới; hãy bỏ qua trang này.',
+    kindUnsupported:
+      'Trang này không có cột mã/tên đơn vị cũ và mới nên không nhập được như bảng chuyển đổi; hãy chọn loại khác hoặc bỏ qua trang.',
     missing: 'Thiếu cột bắt buộc {{targets}}: chọn cột tương ứng ở hàng “Ghép vào”.',
     or: 'hoặc',
     duplicate: 'Các cột {{columns}} cùng được ghép vào {{target}}; chỉ giữ một cột.',
@@ -249,11 +251,27 @@ export const importVi = {
     },
     FILE_FORMAT_UNKNOWN: {
       title: 'Không nhận ra định dạng tệp.',
-      action: 'Hỗ trợ: Excel (.xlsx, .xls), CSV/TXT, Parquet, Arrow, JSON, GeoJSON/TopoJSON.',
+      action:
+        'Hỗ trợ: Excel (.xlsx, .xls), CSV/TXT, Parquet, Arrow, JSON, GeoJSON/TopoJSON, Shapefile (.zip).',
     },
     FILE_TOO_LARGE: {
       title: 'Tệp quá lớn để nhập (tối đa 4 GB).',
       action: 'Chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
+    },
+    IMPORT_BAD_GEOMETRY: {
+      title:
+        'Một ranh giới trong tệp không hợp lệ (vòng không khép kín, tọa độ sai hoặc không phải đa giác).',
+      action:
+        'Xem đối tượng được nêu bên dưới; sửa trong phần mềm GIS hoặc xuất lại tệp ở hệ WGS 84 (kinh độ/vĩ độ), kèm tệp .prj nếu là Shapefile.',
+    },
+    IMPORT_GEOMETRY_TOO_LARGE: {
+      title: 'Ranh giới quá chi tiết để nhập (quá nhiều điểm).',
+      action:
+        'Đơn giản hóa tệp (ví dụ mapshaper -simplify) rồi nhập lại; chương trình không tự làm mất chi tiết.',
+    },
+    IMPORT_PROJECTION_UNKNOWN: {
+      title: 'Không nhận ra hệ tọa độ trong tệp .prj của Shapefile.',
+      action: 'Xuất lại lớp bản đồ ở WGS 84 (EPSG:4326) hoặc VN-2000 với tệp .prj chuẩn.',
     },
     FILE_XLS_UNSUPPORTED: {
       title: 'Không đọc được tệp Excel đời cũ (.xls) này.',
@@ -366,6 +384,7 @@ export const importVi = {
     IMPORT_DUPLICATE_ID_at: 'Mã bị trùng (đã có ở dòng {{row}})',
     IMPORT_DUPLICATE_VALUE: 'Trùng số liệu (cùng mô hình, kỳ và chỉ tiêu)',
     IMPORT_UNKNOWN_MODEL: 'Mô hình chưa có trong không gian làm việc',
+    IMPORT_BAD_VALUE: 'Giá trị không hợp lệ (ví dụ quan hệ không phải “toàn bộ” hay “một phần”)',
     other: 'Lý do khác: {{reason}}',
   },
   missing: {
@@ -377,6 +396,8 @@ export const importVi = {
     indicator: 'chỉ tiêu',
     period: 'kỳ báo cáo',
     value: 'giá trị',
+    new_code: 'mã đơn vị mới',
+    old_code: 'mã hoặc tên đơn vị cũ',
   },
   nav: {
     button: 'Nhập dữ liệu',

@@ -1,111 +1,96 @@
 /**
- * Load a GeoJSON or TopoJSON boundary file: one feature per unit, matched by code (properties code /
- * ma / id / feature id) and registering units it names that are not registered yet. Geometry is stored
- * as GeoJSON text. Features without a code or a geometry are rejected with their index.
+ * Load a boundary file (GeoJSON, TopoJSON or zipped Shapefile): every feature is validated, then
+ * matched to a registered unit by code, confirmed alias or normalised name (shared/geo-match.ts).
+ * Matched features replace that unit's boundary. Unmatched features are kept in `boundary_pending`
+ * with their geometry until a person confirms their unit (`geo.confirm`); nothing is guessed or
+ * dropped silently. When the workspace has no units at all, the file is the unit list: features with
+ * a code register their unit. Features without a geometry, or without any code or name, are rejected.
  */
-import fs from 'node:fs';
-import { feature as topoFeature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
-import { AtlasError } from '../../../../shared/errors';
+import { codeKey, matchFeatures } from '../../../../shared/geo-match';
+import type { BoundaryMatchReport } from '../../../../shared/import-types';
 import { normaliseUnitName } from '../../../../shared/text';
 import { sql } from '../../db/sql';
-import { idList, type LoadResult } from './context';
 import type { Workspace } from '../../workspace/workspace';
+import { matchContext, matchReport, registrations, toMatchFeature } from '../geo/match-units';
+import { readBoundaryFile, type GeoFeature } from '../geo/read';
+import { idList, type LoadResult } from './context';
 
-interface Feature {
-  type: 'Feature';
-  id?: string | number;
-  properties?: Record<string, unknown> | null;
-  geometry?: { type: string; coordinates?: unknown } | null;
+/** A 1–4 digit code lost its leading zeros in a spreadsheet: commune codes have five digits. */
+function unitCode(code: string): string {
+  return /^[0-9]{1,4}$/.test(code) ? code.padStart(5, '0') : code;
 }
 
-const MAX_BYTES = 512 * 1024 * 1024;
-
-function readFeatures(file: string): Feature[] {
-  const size = fs.statSync(file).size;
-  if (size > MAX_BYTES)
-    throw new AtlasError('FILE_TOO_LARGE', `Boundary file is larger than 512 MB: ${file}`, { file });
-  let doc: { type?: string; features?: Feature[]; objects?: Record<string, unknown> };
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new AtlasError('FILE_UNREADABLE', `Not valid JSON: ${file} (${(e as Error).message})`, { file });
-  }
-  if (doc?.type === 'FeatureCollection' && Array.isArray(doc.features)) return doc.features;
-  if (doc?.type === 'Topology' && doc.objects) {
-    const out: Feature[] = [];
-    for (const key of Object.keys(doc.objects)) {
-      const fc = topoFeature(doc as unknown as Topology, key) as unknown as { features?: Feature[] };
-      out.push(...(fc.features ?? []));
-    }
-    return out;
-  }
-  throw new AtlasError(
-    'FILE_FORMAT_UNKNOWN',
-    `Not a GeoJSON FeatureCollection or TopoJSON Topology: ${file}`,
-    { file },
+async function reject(ws: Workspace, importId: number, f: GeoFeature, reason: string): Promise<void> {
+  await ws.exec(
+    sql`INSERT INTO import_rejects VALUES (${importId}, ${f.index + 1}, 'feature', ${reason}, ${f.name ?? f.code})`,
   );
 }
 
-const str = (v: unknown) =>
-  v === null || v === undefined ? null : String(v).normalize('NFC').trim() || null;
-const pick = (p: Record<string, unknown>, keys: string[]) => {
-  for (const k of keys) {
-    const v = str(p[k]);
-    if (v) return v;
-  }
-  return null;
-};
+async function storeBoundary(ws: Workspace, code: string, f: GeoFeature, file: string, importId: number) {
+  await ws.exec(sql`DELETE FROM boundaries WHERE unit_code = ${code}`);
+  await ws.exec(
+    sql`INSERT INTO boundaries VALUES (${code}, ${JSON.stringify(f.geometry)}, ${file}, ${importId})`,
+  );
+}
 
 export async function loadBoundaries(
   ws: Workspace,
   file: string,
   importId: number,
   replaces: number[],
-): Promise<LoadResult> {
-  const features = readFeatures(file);
-  const seen = new Set<string>();
-  let rejected = 0;
+): Promise<LoadResult & { boundaryMatch: BoundaryMatchReport }> {
+  const { features } = await readBoundaryFile(file);
   await ws.exec(sql`DELETE FROM boundaries WHERE import_id IN ${idList(replaces)}`);
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i] as Feature;
-    const p = f.properties ?? {};
-    let code = pick(p, ['code', 'ma', 'ma_dvhc', 'MA', 'CODE', 'unit_code']) ?? str(f.id);
-    if (code && /^[0-9]{1,4}$/.test(code)) code = code.padStart(5, '0');
-    const name = pick(p, ['full_name', 'name', 'ten', 'TEN', 'NAME']);
-    const reason = !code
-      ? 'IMPORT_MISSING_VALUE: code'
-      : !f.geometry
-        ? 'IMPORT_MISSING_VALUE: geometry'
-        : seen.has(code)
-          ? 'IMPORT_DUPLICATE_ID'
-          : null;
-    if (reason) {
-      rejected++;
-      await ws.exec(
-        sql`INSERT INTO import_rejects VALUES (${importId}, ${i + 1}, 'feature', ${reason}, ${code ?? name})`,
-      );
-      continue;
-    }
-    seen.add(code as string);
-    await ws.exec(sql`DELETE FROM boundaries WHERE unit_code = ${code}`);
-    await ws.exec(
-      sql`INSERT INTO boundaries VALUES (${code}, ${JSON.stringify(f.geometry)}, ${file}, ${importId})`,
-    );
-    const area = Number(p.area_km2 ?? p.dien_tich ?? NaN);
-    const type = pick(p, ['type', 'loai']) ?? normaliseUnitName(name ?? '').type ?? null;
-    await ws.exec(sql`INSERT INTO units SELECT ${code}, ${name ?? code}, ${name}, ${type},
-        ${pick(p, ['province_name', 'province', 'tinh'])}, NULL, ${Number.isFinite(area) ? area : null},
-        ${normaliseUnitName(name ?? '').key}, ${importId}
-      WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = ${code})`);
+  await ws.exec(sql`DELETE FROM boundary_pending WHERE import_id IN ${idList(replaces)}`);
+
+  const { units, aliases } = await matchContext(ws, ws.write);
+  const usable = features.filter((f) => f.geometry);
+  const result = matchFeatures(usable.map(toMatchFeature), units, { aliases });
+  const registered = registrations(units.length > 0, usable, result);
+  const byIndex = new Map(features.map((f) => [f.index, f]));
+
+  let rejected = 0;
+  for (const f of features) {
+    if (f.geometry) continue;
+    rejected++;
+    await reject(ws, importId, f, 'IMPORT_MISSING_VALUE: geometry');
   }
+  for (const m of result.matched) {
+    await storeBoundary(ws, m.unitCode, byIndex.get(m.index) as GeoFeature, file, importId);
+  }
+  for (const u of result.unmatchedFeatures) {
+    const f = byIndex.get(u.index) as GeoFeature;
+    if (registered.has(u.index)) {
+      const code = unitCode(f.code as string);
+      const name = f.name ?? code;
+      const n = normaliseUnitName(name);
+      await storeBoundary(ws, code, f, file, importId);
+      await ws.exec(sql`INSERT INTO units SELECT ${code}, ${name}, ${f.name}, ${f.type ?? n.type ?? null},
+          ${f.province}, NULL, ${f.area}, ${n.key}, ${importId}
+        WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = ${code})`);
+    } else if (u.reason === 'no_key') {
+      rejected++;
+      await reject(ws, importId, f, 'IMPORT_MISSING_VALUE: code');
+    } else if (u.reason === 'duplicate' && f.code && codeKey(f.code) === codeKey(u.candidates[0]?.code)) {
+      // The same code twice in one file: the first feature wins, as with duplicate ids elsewhere.
+      rejected++;
+      await reject(ws, importId, f, 'IMPORT_DUPLICATE_ID');
+    } else {
+      await ws.exec(sql`INSERT INTO boundary_pending VALUES (${importId}, ${f.index}, ${f.code}, ${f.name},
+        ${f.altNames[0] ?? null}, ${f.type}, ${f.province}, ${JSON.stringify(f.geometry)})`);
+    }
+  }
+  const bounded = await ws.rows<{ c: string }>('SELECT DISTINCT unit_code AS c FROM boundaries', ws.write);
+  const boundaryMatch = matchReport(importId, features, result, registered, new Set(bounded.map((b) => b.c)));
   return {
     rowsIn: features.length,
-    imported: features.length - rejected,
+    imported: result.matched.length + registered.size,
     rejected,
+    // Pending features are neither imported nor rejected; the matching report lists them.
     skipped: 0,
     unregisteredUnits: [],
     unknownFields: [],
     newIndicators: [],
+    boundaryMatch,
   };
 }

@@ -9,6 +9,7 @@ import { ProgressBar } from './ProgressBar';
 import { previewProblems } from './problem-text';
 import { ProblemList } from './ProblemList';
 import { SheetEditor } from './SheetEditor';
+import { BoundaryMatchSummary } from './BoundaryMatchSummary';
 import { delimiterKey, fileSize } from './file-facts';
 
 /** One file of the import: how it was read (format, encoding with a chooser), then its sheets. */
@@ -101,6 +102,7 @@ export function FileCard({ file }: { file: FileEntry }) {
         <>
           <ProblemList problems={previewProblems(p.problems)} />
           {p.sheets.length === 0 && <p className="import-note">{t('import.file.noSheets')}</p>}
+          {p.boundaryMatch && <BoundaryMatchSummary report={p.boundaryMatch} phase="preview" />}
           {p.sheets.map((sp) => {
             const draft = file.drafts.find((d) => d.sheet === sp.sheet);
             return draft ? (

@@ -5,6 +5,9 @@ import { useAtlas } from '../../state/store';
 import { editRemaining, resetImport } from './import-actions';
 import { useImport } from './import-store';
 import { FileReport } from './FileReport';
+import { BoundaryMatchSummary } from './BoundaryMatchSummary';
+import { BoundaryReview } from './BoundaryReview';
+import { CrosswalkSummary } from './CrosswalkSummary';
 
 /** Step 4: what was imported, what was not and why; then on to the data. */
 export function ReportStep() {
@@ -66,6 +69,15 @@ export function ReportStep() {
       {outcomes.map((o) => (
         <FileReport key={o.key} outcome={o} />
       ))}
+      {imported.map((o) =>
+        o.report?.boundaryMatch ? (
+          <BoundaryMatchSummary key={`geo-${o.key}`} report={o.report.boundaryMatch} phase="report" />
+        ) : null,
+      )}
+      {imported.map((o) =>
+        o.report?.crosswalk ? <CrosswalkSummary key={`cw-${o.key}`} report={o.report.crosswalk} /> : null,
+      )}
+      {imported.some((o) => o.report?.boundaryMatch || o.report?.crosswalk) && <BoundaryReview />}
       {imported.length > 0 && <p className="import-report__hint">{t('import.report.skippedHint')}</p>}
     </div>
   );

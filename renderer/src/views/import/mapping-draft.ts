@@ -255,7 +255,9 @@ const columnName = (c: DraftColumn) => c.header || `#${c.index + 1}`;
 export function draftIssues(draft: SheetDraft): DraftIssue[] {
   if (draft.skip) return [];
   if (draft.kind === 'unknown') return [{ type: 'kindUnknown' }];
-  if (draft.kind === 'crosswalk') return [{ type: 'kindUnsupported' }];
+  // A crosswalk is read by its header roles, so only a sheet detected as one can be imported as one.
+  if (draft.kind === 'crosswalk')
+    return draft.detectedKind === 'crosswalk' ? [] : [{ type: 'kindUnsupported' }];
   const issues: DraftIssue[] = [];
   const byKey = new Map<string, DraftColumn[]>();
   for (const c of draft.columns) {

@@ -13,6 +13,7 @@ export const REJECT_CODES = [
   'IMPORT_DUPLICATE_ID',
   'IMPORT_DUPLICATE_VALUE',
   'IMPORT_UNKNOWN_MODEL',
+  'IMPORT_BAD_VALUE',
 ] as const;
 /** One known reject code. */
 export type RejectCode = (typeof REJECT_CODES)[number];
@@ -42,6 +43,8 @@ const MISSING_WHAT = new Set([
   'indicator',
   'period',
   'value',
+  'new_code',
+  'old_code',
 ]);
 
 /** An i18n key and its interpolation values. */
