@@ -1,11 +1,12 @@
 /**
  * Named views a person saved (a pivot's spec, …) in the workspace's `saved_views` table: upsert by
- * (name, view) in one write transaction, list, delete. A pivot's spec is validated as a PivotSpec before
- * it is stored, so reopening a saved pivot never meets a malformed spec.
+ * (name, view) in one write transaction, list, delete. A pivot's spec is validated as a PivotSpec (a
+ * ranking's as a RankSpec) before it is stored, so reopening a saved view never meets a malformed spec.
  */
 import type { SavedView } from '../../../shared/api';
 import { AtlasError } from '../../../shared/errors';
 import { PivotSpecSchema } from '../../../shared/pivot-spec';
+import { RankSpecSchema } from '../../../shared/rank-spec';
 import { sql } from '../db/sql';
 import type { Workspace } from './workspace';
 
@@ -16,13 +17,13 @@ type Kind = SavedView['view'];
 
 function checkSpec(view: Kind, spec: unknown): string {
   if (spec === undefined) throw new AtlasError('SPEC_INVALID', 'A saved view needs a spec');
-  if (view === 'pivot') {
-    const p = PivotSpecSchema.safeParse(spec);
+  if (view === 'pivot' || view === 'ranking') {
+    const p = (view === 'pivot' ? PivotSpecSchema : RankSpecSchema).safeParse(spec);
     if (!p.success) {
       const issue = p.error.issues[0];
       throw new AtlasError(
         'SPEC_INVALID',
-        issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'Invalid pivot spec',
+        issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : `Invalid ${view} spec`,
       );
     }
   }

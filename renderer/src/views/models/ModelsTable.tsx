@@ -1,13 +1,38 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Table } from 'apache-arrow';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelColumn } from '../../../../shared/specs';
 import { useLang } from '../../i18n';
 import type { ModelSort } from '../../state/url-hash';
 import { cellText } from './cell-text';
 import './models-table.css';
-import { GRID_MIN_WIDTH, GRID_TEMPLATE, MODEL_TABLE_COLUMNS } from './model-columns';
+import { GRID_MIN_WIDTH, MODEL_TABLE_COLUMNS } from './model-columns';
+import { ShortlistToggle } from '../shortlist/ShortlistToggle';
+import { useReadyWorkspace } from '../../state/workspace';
+import { ModelFlagBadges } from './ModelFlagBadges';
+import { useModelFlags } from './use-model-flags';
+
+/**
+ * A first narrow column for the add-to-shortlist star, then the columns, with the integrity flags right
+ * after the name (on screen without scrolling sideways). The flags are not a sortable engine column.
+ */
+const FLAGS_WIDTH = 150;
+const FLAGS_AT = MODEL_TABLE_COLUMNS.findIndex((c) => c.id === 'name') + 1;
+const ROW_TEMPLATE = [
+  '44px',
+  ...MODEL_TABLE_COLUMNS.slice(0, FLAGS_AT).map((c) => c.width),
+  `${FLAGS_WIDTH}px`,
+  ...MODEL_TABLE_COLUMNS.slice(FLAGS_AT).map((c) => c.width),
+].join(' ');
+const ROW_MIN_WIDTH = GRID_MIN_WIDTH + 44 + FLAGS_WIDTH;
+
+/** Cells in column order: the flags cell spliced in after the name. */
+const withFlags = (cells: ReactNode[], flagsCell: ReactNode): ReactNode[] => [
+  ...cells.slice(0, FLAGS_AT),
+  flagsCell,
+  ...cells.slice(FLAGS_AT),
+];
 
 /** Props of ModelsTable. */
 export interface ModelsTableProps {
@@ -32,7 +57,11 @@ export function ModelsTable({ table, sort, onSort, selected, onSelect }: ModelsT
   const [focusRow, setFocusRow] = useState(0);
   const vectors = useMemo(() => MODEL_TABLE_COLUMNS.map((c) => table.getChild(c.id)), [table]);
   const ids = useMemo(() => table.getChild('model_id'), [table]);
+  const names = useMemo(() => table.getChild('name'), [table]);
   const count = table.numRows;
+  // One flags.list per data version, looked up per visible row.
+  const { info, catalog } = useReadyWorkspace();
+  const flags = useModelFlags(info.dataVersion);
 
   const virtualizer = useVirtualizer({
     count,
@@ -78,42 +107,56 @@ export function ModelsTable({ table, sort, onSort, selected, onSelect }: ModelsT
   };
 
   return (
-    <div className="models-table" role="grid" aria-label={t('models.tableLabel')} aria-rowcount={count + 1}>
+    <div
+      className="models-table"
+      role="grid"
+      aria-label={t('models.tableLabel')}
+      aria-rowcount={count + 1}
+      data-flags={flags ? 'ready' : 'loading'}
+    >
       <div ref={scroller} className="models-table__scroller">
         <div
           className="models-table__row models-table__row--head"
           role="row"
           aria-rowindex={1}
-          style={{ gridTemplateColumns: GRID_TEMPLATE, minWidth: GRID_MIN_WIDTH }}
+          style={{ gridTemplateColumns: ROW_TEMPLATE, minWidth: ROW_MIN_WIDTH }}
         >
-          {MODEL_TABLE_COLUMNS.map((c) => {
-            const dir = sort?.by === c.id ? sort.dir : null;
-            return (
-              <div
-                key={c.id}
-                role="columnheader"
-                className="models-table__head"
-                aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-              >
-                <button
-                  type="button"
-                  className="models-table__sort"
-                  onClick={() => onSort(c.id)}
-                  data-column={c.id}
-                  title={t(`models.columns.${c.id}`)}
+          <div role="columnheader" className="models-table__head">
+            <span className="visually-hidden">{t('ranking.columns.shortlist')}</span>
+          </div>
+          {withFlags(
+            MODEL_TABLE_COLUMNS.map((c) => {
+              const dir = sort?.by === c.id ? sort.dir : null;
+              return (
+                <div
+                  key={c.id}
+                  role="columnheader"
+                  className="models-table__head"
+                  aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
                 >
-                  <span className="models-table__label">{t(`models.columns.${c.id}`)}</span>
-                  <span className="models-table__arrow" aria-hidden="true">
-                    {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
+                  <button
+                    type="button"
+                    className="models-table__sort"
+                    onClick={() => onSort(c.id)}
+                    data-column={c.id}
+                    title={t(`models.columns.${c.id}`)}
+                  >
+                    <span className="models-table__label">{t(`models.columns.${c.id}`)}</span>
+                    <span className="models-table__arrow" aria-hidden="true">
+                      {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
+                    </span>
+                  </button>
+                </div>
+              );
+            }),
+            <div key="flags" role="columnheader" className="models-table__head models-table__head--flags">
+              {t('ranking.columns.flags')}
+            </div>,
+          )}
         </div>
         <div
           className="models-table__body"
-          style={{ height: virtualizer.getTotalSize(), minWidth: GRID_MIN_WIDTH }}
+          style={{ height: virtualizer.getTotalSize(), minWidth: ROW_MIN_WIDTH }}
         >
           {virtualizer.getVirtualItems().map((v) => {
             const id = ids?.get(v.index);
@@ -128,7 +171,7 @@ export function ModelsTable({ table, sort, onSort, selected, onSelect }: ModelsT
                 tabIndex={v.index === focusRow ? 0 : -1}
                 className={`models-table__row${isSelected ? ' models-table__row--selected' : ''}${v.index % 2 ? ' models-table__row--odd' : ''}`}
                 style={{
-                  gridTemplateColumns: GRID_TEMPLATE,
+                  gridTemplateColumns: ROW_TEMPLATE,
                   height: ROW_HEIGHT,
                   transform: `translateY(${v.start}px)`,
                 }}
@@ -138,19 +181,35 @@ export function ModelsTable({ table, sort, onSort, selected, onSelect }: ModelsT
                 }}
                 onKeyDown={(e) => onKeyDown(e, v.index)}
               >
-                {MODEL_TABLE_COLUMNS.map((c, j) => {
-                  const text = cellText(c, vectors[j]?.get(v.index), lang);
-                  return (
-                    <div
-                      key={c.id}
-                      role="gridcell"
-                      className={`models-table__cell models-table__cell--${c.id}`}
-                      title={text}
-                    >
-                      {text}
-                    </div>
-                  );
-                })}
+                <div role="gridcell" className="models-table__cell">
+                  {id != null && (
+                    <ShortlistToggle modelId={String(id)} name={String(names?.get(v.index) ?? id)} compact />
+                  )}
+                </div>
+                {withFlags(
+                  MODEL_TABLE_COLUMNS.map((c, j) => {
+                    const text = cellText(c, vectors[j]?.get(v.index), lang);
+                    return (
+                      <div
+                        key={c.id}
+                        role="gridcell"
+                        className={`models-table__cell models-table__cell--${c.id}`}
+                        title={text}
+                      >
+                        {text}
+                      </div>
+                    );
+                  }),
+                  <div key="flags" role="gridcell" className="models-table__cell models-table__cell--flags">
+                    {id != null && flags?.get(String(id)) && (
+                      <ModelFlagBadges
+                        flags={flags.get(String(id)) ?? []}
+                        indicators={catalog.indicators}
+                        lang={lang}
+                      />
+                    )}
+                  </div>,
+                )}
               </div>
             );
           })}

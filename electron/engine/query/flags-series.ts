@@ -1,0 +1,165 @@
+/**
+ * Integrity flags read from the monthly value series (`indicator_values` at month grain), one SQL query
+ * per rule. Each returns plain rows; `flags.ts` turns them into `ModelFlag`s. Thresholds are bound
+ * parameters; identifiers are the engine's own.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FlagOptions } from '../../../shared/rank-spec';
+import { STATUSES } from '../../../shared/catalog';
+import { sql } from '../db/sql';
+import type { Workspace } from '../workspace/workspace';
+
+type Opts = Required<FlagOptions>;
+
+/** The status of a model still running ('Đang triển khai'). */
+const RUNNING = STATUSES[0];
+
+/** Monthly values only: a quarterly or yearly figure has no month-to-month history to judge. */
+const MONTHLY = sql`SELECT model_id, indicator_code, period_start, value FROM indicator_values
+  WHERE period_grain = 'month' AND value IS NOT NULL`;
+
+export interface IdenticalRunRow {
+  model_id: string;
+  indicator_code: string;
+  value: number;
+  months: number;
+  first: string;
+  last: string;
+}
+
+/**
+ * The longest run per model and indicator of the same value in consecutive calendar months, when it is at
+ * least `identicalMonths` long and the value's magnitude is at least `identicalMinValue` (a model building
+ * 1 bridge a month, or 0, repeats by chance; 1,234 households every month does not).
+ */
+export function identicalRuns(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<IdenticalRunRow[]> {
+  return ws.rows<IdenticalRunRow>(
+    sql`WITH v AS (
+        SELECT model_id, indicator_code, period_start, value,
+          date_diff('month', lag(period_start) OVER w, period_start) AS dm, lag(value) OVER w AS pv
+        FROM (${MONTHLY}) WINDOW w AS (PARTITION BY model_id, indicator_code ORDER BY period_start)
+      ), s AS (
+        SELECT *, sum(CASE WHEN dm = 1 AND value = pv THEN 0 ELSE 1 END)
+          OVER (PARTITION BY model_id, indicator_code ORDER BY period_start ROWS UNBOUNDED PRECEDING) AS run
+        FROM v
+      ), r AS (
+        SELECT model_id, indicator_code, any_value(value) AS value, count(*)::INTEGER AS months,
+          strftime(min(period_start), '%Y-%m') AS first, strftime(max(period_start), '%Y-%m') AS last
+        FROM s GROUP BY model_id, indicator_code, run
+        HAVING count(*) >= ${o.identicalMonths} AND abs(any_value(value)) >= ${o.identicalMinValue}
+      )
+      SELECT * FROM r QUALIFY row_number() OVER (PARTITION BY model_id, indicator_code ORDER BY months DESC, first) = 1
+      ORDER BY model_id, indicator_code`,
+    conn,
+  );
+}
+
+export interface SpikeRow {
+  model_id: string;
+  indicator_code: string;
+  period: string;
+  value: number;
+  median: number;
+  z: number;
+}
+
+/**
+ * The largest upward spike per model and indicator: robust z = 0.6745·(x − median) / MAD on the model's own
+ * history of that indicator (Iglewicz & Hoaglin's modified z-score). When the MAD is 0 (most values equal)
+ * the mean absolute deviation stands in, z = (x − median) / (1.253314·MeanAD), as is usual. A spike needs
+ * z ≥ `spikeZ`, a value at least `spikeRatio` × max(median, 1) (seasonal peaks of a very steady series have
+ * a large z but are only a few times the median) and a history of at least `spikeMinHistory` values.
+ */
+export function spikes(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<SpikeRow[]> {
+  return ws.rows<SpikeRow>(
+    sql`WITH v AS (${MONTHLY}),
+      m AS (
+        SELECT model_id, indicator_code, median(value) AS med, mad(value) AS mad
+        FROM v GROUP BY model_id, indicator_code HAVING count(*) >= ${o.spikeMinHistory}
+      ), d AS (
+        SELECT v.model_id, v.indicator_code, avg(abs(v.value - m.med)) AS meanad
+        FROM v JOIN m USING (model_id, indicator_code) GROUP BY v.model_id, v.indicator_code
+      ), z AS (
+        SELECT v.model_id, v.indicator_code, v.period_start, v.value, m.med,
+          CASE WHEN m.mad > 0 THEN 0.6745 * (v.value - m.med) / m.mad
+               WHEN d.meanad > 0 THEN (v.value - m.med) / (1.253314 * d.meanad) END AS z
+        FROM v JOIN m USING (model_id, indicator_code) JOIN d USING (model_id, indicator_code)
+      )
+      SELECT model_id, indicator_code, strftime(period_start, '%Y-%m') AS period, value, med AS median, z
+      FROM z WHERE z >= ${o.spikeZ} AND value >= ${o.spikeRatio} * greatest(abs(med), 1)
+      QUALIFY row_number() OVER (PARTITION BY model_id, indicator_code ORDER BY z DESC, period_start) = 1
+      ORDER BY model_id, indicator_code`,
+    conn,
+  );
+}
+
+export interface RoundRow {
+  model_id: string;
+  indicator_code: string;
+  n: number;
+  share: number;
+  expected: number;
+  z: number;
+}
+
+/**
+ * An excess of round numbers: among a model's values of an indicator with magnitude ≥ 10, the share that
+ * are whole multiples of 10, against the expectation — that indicator's share over every model. The excess
+ * is a one-sided binomial z = (share − p) / √(p(1 − p)/n); flagged at z ≥ `roundZ` with share ≥
+ * `roundMinShare` and n ≥ 6. Indicators whose values are round by nature (money rounded to 10,000 đồng:
+ * p ≥ 0.9) cannot show an excess and are skipped.
+ */
+export function roundNumbers(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<RoundRow[]> {
+  return ws.rows<RoundRow>(
+    sql`WITH v AS (
+        SELECT model_id, indicator_code, CASE WHEN value = round(value) AND round(value) % 10 = 0 THEN 1 ELSE 0 END AS r
+        FROM (${MONTHLY}) WHERE abs(value) >= 10
+      ), b AS (SELECT indicator_code, avg(r) AS p FROM v GROUP BY indicator_code),
+      m AS (SELECT model_id, indicator_code, count(*)::INTEGER AS n, avg(r) AS share FROM v GROUP BY model_id, indicator_code)
+      SELECT m.model_id, m.indicator_code, m.n, m.share, b.p AS expected,
+        (m.share - b.p) / sqrt(b.p * (1 - b.p) / m.n) AS z
+      FROM m JOIN b USING (indicator_code)
+      WHERE b.p > 0 AND b.p < 0.9 AND m.n >= 6 AND m.share >= ${o.roundMinShare}
+        AND (m.share - b.p) / sqrt(b.p * (1 - b.p) / m.n) >= ${o.roundZ}
+      ORDER BY m.model_id, m.indicator_code`,
+    conn,
+  );
+}
+
+export interface GapRow {
+  model_id: string;
+  months: number;
+  after: string;
+  before: string | null;
+}
+
+/**
+ * The longest run per model of calendar months with no value at all, when at least `gapMonths` long:
+ * between two reports, or — for a model whose status says it is still running — from its last report to
+ * the last month of data (`before` NULL).
+ */
+export function reportingGaps(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<GapRow[]> {
+  return ws.rows<GapRow>(
+    sql`WITH p AS (SELECT DISTINCT model_id, period_start FROM (${MONTHLY})),
+      e AS (SELECT max(period_start) AS last_data FROM p),
+      g AS (
+        SELECT model_id, lag(period_start) OVER (PARTITION BY model_id ORDER BY period_start) AS prev, period_start AS next
+        FROM p
+      ), inner_gaps AS (
+        SELECT model_id, date_diff('month', prev, next) - 1 AS months, prev AS after, next AS before
+        FROM g WHERE prev IS NOT NULL
+      ), tail_gaps AS (
+        SELECT p.model_id, date_diff('month', max(p.period_start), any_value(e.last_data)) AS months,
+          max(p.period_start) AS after, NULL::DATE AS before
+        FROM p JOIN models m USING (model_id) CROSS JOIN e
+        WHERE m.status IS NULL OR m.status = ${RUNNING}
+        GROUP BY p.model_id
+      ), all_gaps AS (SELECT * FROM inner_gaps UNION ALL SELECT * FROM tail_gaps)
+      SELECT model_id, months::INTEGER AS months, strftime(after, '%Y-%m') AS after,
+        strftime(before, '%Y-%m') AS before
+      FROM all_gaps WHERE months >= ${o.gapMonths}
+      QUALIFY row_number() OVER (PARTITION BY model_id ORDER BY months DESC, after) = 1
+      ORDER BY model_id`,
+    conn,
+  );
+}

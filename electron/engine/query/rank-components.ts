@@ -1,0 +1,68 @@
+/**
+ * The raw value of each ranking component, as SQL over the per-model aggregates `a` (see rank-compile.ts):
+ * `a` has one row per model with its dimensions, `months` (distinct months reported), the data range, the
+ * totals of beneficiaries and funds, the trend, and `i{n}`/`i{n}_months` per distinct indicator used.
+ */
+import { AtlasError } from '../../../shared/errors';
+import type { RankComponent } from '../../../shared/rank-spec';
+import { raw, sql, type Sql } from '../db/sql';
+import type { CatalogCache } from './catalog-cache';
+
+/** Indicators whose totals the extra components need. */
+export const BENEFICIARIES = 'beneficiaries';
+export const FUNDS = 'funds_mobilized_vnd';
+
+/** Validate the components against the catalogue; throws SPEC_INVALID. Returns the distinct indicators used. */
+export function componentIndicators(components: readonly RankComponent[], catalog: CatalogCache): string[] {
+  const out: string[] = [];
+  for (const c of components) {
+    if (c.type !== 'indicator') continue;
+    const def = catalog.indicator(c.indicator);
+    if (!def)
+      throw new AtlasError('SPEC_INVALID', `Unknown indicator: ${c.indicator}`, { indicator: c.indicator });
+    if ((c.per ?? 'none') !== 'none' && def.aggregation !== 'sum')
+      throw new AtlasError('SPEC_INVALID', `A rate of a mean-type indicator is meaningless: ${c.indicator}`, {
+        indicator: c.indicator,
+      });
+    if (!out.includes(c.indicator)) out.push(c.indicator);
+  }
+  return out;
+}
+
+/** True when a high raw value is good for this component (ranks high). */
+export function higherIsBetter(c: RankComponent, catalog: CatalogCache): boolean {
+  return c.type === 'indicator' ? (catalog.indicator(c.indicator)?.higher_is_better ?? true) : true;
+}
+
+const nz = (x: Sql) => sql`nullif(${x}, 0)`;
+
+/** SQL (over alias a) of component `c`'s raw value; `slot` is its indicator's position in `indicators`. */
+export function componentRaw(c: RankComponent, indicators: readonly string[]): Sql {
+  switch (c.type) {
+    case 'indicator': {
+      const i = indicators.indexOf(c.indicator);
+      const v = raw(`a.i${i}`);
+      switch (c.per ?? 'none') {
+        case 'none':
+          return v;
+        case 'per_month':
+          return sql`${v} / ${nz(raw(`a.i${i}_months`))}`;
+        case 'per10k':
+          return sql`${v} / ${nz(raw('a.population'))} * 10000`;
+        case 'per_million_vnd':
+          return sql`${v} / ${nz(raw('a.funds'))} * 1000000`;
+      }
+      throw new AtlasError('SPEC_INVALID', 'Unknown rate');
+    }
+    case 'months_active':
+      return raw('a.months');
+    case 'reporting_share':
+      return raw('least(1.0, a.months / nullif(a.expected, 0))');
+    case 'trend':
+      return raw('a.trend');
+    case 'reach':
+      return raw('a.beneficiaries / nullif(a.population, 0)');
+    case 'efficiency':
+      return raw('a.beneficiaries / nullif(a.funds, 0) * 1000000');
+  }
+}

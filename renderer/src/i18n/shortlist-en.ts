@@ -1,0 +1,45 @@
+/** English strings of the shortlist view (`shortlist.*`), merged into en.ts. */
+import type { shortlistVi } from './shortlist-vi';
+import type { Messages } from './vi';
+
+export const shortlistEn: Messages<typeof shortlistVi> = {
+  title: 'Replication shortlist',
+  intro:
+    'Models picked as candidates for replication, with status, owner and notes. Stored in the workspace.',
+  empty: 'No models yet. Add models from the Ranking or Models page.',
+  count: '{{n}} models',
+  status: { candidate: 'Candidate', approved: 'Approved for replication', rejected: 'Rejected' },
+  columns: {
+    name: 'Model',
+    unit: 'Ward/commune',
+    field: 'Field',
+    status: 'Status',
+    owner: 'Owner',
+    note: 'Note',
+  },
+  statusOf: 'Status of {{name}}',
+  ownerOf: 'Owner of {{name}}',
+  noteOf: 'Note on {{name}}',
+  saveNote: 'Save note',
+  saved: 'Saved.',
+  failed: 'Could not save (code {{code}}).',
+  remove: 'Remove',
+  removeOf: 'Remove {{name}} from the shortlist',
+  coverage: 'Coverage',
+  coverageOf: 'Coverage of {{name}}',
+  coverageHint: 'Select a model to see where it has been replicated and which units still lack one.',
+  origins: 'Replicated from',
+  replicas: 'Replicated in',
+  noReplicas: 'Not replicated anywhere yet.',
+  depth: 'level {{depth}}',
+  unitsWithField: '{{with}} of {{total}} units already have a “{{field}}” model.',
+  unitsLacking: 'Units without a model of this field ({{n}})',
+  removedModel: 'Model no longer in the data',
+  history: 'Earlier notes',
+  export: 'Export the replication brief',
+  exportXlsx: 'Excel (.xlsx)',
+  exportPptx: 'PowerPoint (.pptx)',
+  exporting: 'Creating the file…',
+  exported: 'Created {{file}}.',
+  exportFailed: 'Could not export (code {{code}}).',
+};

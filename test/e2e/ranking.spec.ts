@@ -1,0 +1,154 @@
+/**
+ * Ranking → shortlist → restart → brief, as a person does it: rank with a preset, open a model's
+ * breakdown, shortlist three models and write notes, restart the harness (a second `dvk serve` on the
+ * same DVK_HOME after stopping the first), see the shortlist intact, export the brief and read it back.
+ * Runs on a private harness seeded with a copy of the global harness's workspace, so the restart does
+ * not disturb the other specs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { expect, test, type Page } from '@playwright/test';
+import { harnessCall, NetworkLog } from './pages/harness';
+import { PrivateHarness, RankingPage, ShortlistPage } from './pages/ranking-page';
+
+test.use({ viewport: { width: 1500, height: 950 } });
+test.setTimeout(300_000);
+
+const NOTES = [
+  'Nhân rộng cho các phường trung tâm',
+  'Cần kiểm tra số liệu quý IV',
+  'Mô hình tiêu biểu, ưu tiên',
+];
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screens/ranking-${name}.png` });
+
+let harness: PrivateHarness;
+
+test.beforeAll(async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-e2e-ranking-'));
+  const info = (await harnessCall('workspace.info')) as { path: string };
+  fs.copyFileSync(info.path, path.join(home, 'sample.duckdb'));
+  harness = new PrivateHarness(home);
+  await harness.start();
+});
+test.afterAll(async () => {
+  await harness.stop();
+  harness.cleanup();
+});
+
+test('rank with a preset, explain a score, shortlist three models, restart, export the brief', async ({
+  page,
+}) => {
+  const net = new NetworkLog(page);
+  const ranking = new RankingPage(page);
+  await page.goto(harness.at('#/ranking'));
+  await expect(ranking.rows.first()).toBeVisible({ timeout: 60_000 });
+
+  // A preset for a common question: administrative turnaround with satisfaction.
+  await ranking.choosePreset('fast_turnaround_satisfaction');
+  await expect(ranking.rows.first().locator('td').nth(4)).toHaveText('Cải cách hành chính');
+  await expect(page.getByTestId('rank-count')).toContainText('mô hình được xếp hạng');
+  await shot(page, 'table');
+
+  // The breakdown explains the top score: two components, each with percentile and weight, and the peers.
+  const top = await ranking.firstIds(3);
+  expect(top.length).toBe(3);
+  await ranking.row(top[0] ?? '').click();
+  await expect(ranking.breakdown).toBeVisible();
+  await expect(ranking.breakdown.locator('tbody tr')).toHaveCount(2);
+  await expect(ranking.breakdown.locator('tbody tr').first()).toContainText(
+    'Thời gian trả kết quả trung bình',
+  );
+  await expect(page.getByTestId('peer-compare').locator('.peer-compare__line--median')).toHaveCount(2);
+  await shot(page, 'breakdown');
+
+  // The flag filter keeps only flagged models, with their badges.
+  await page.getByTestId('rank-flag-filter').selectOption('after_completion');
+  const flagged = await ranking.rows.count();
+  if (flagged > 0) await expect(ranking.rows.first().locator('[data-flag="after_completion"]')).toBeVisible();
+  await page.getByTestId('rank-flag-filter').selectOption('');
+
+  for (const id of top) await ranking.shortlist(id);
+
+  // Notes, an owner and a status on the shortlist page.
+  const shortlist = new ShortlistPage(page);
+  await page.locator('nav a[data-view="shortlist"]').click();
+  await expect(shortlist.rows).toHaveCount(3);
+  for (const [i, id] of top.entries()) await shortlist.addNote(id, NOTES[i] ?? '');
+  await shortlist.setOwner(top[0] ?? '', 'Trần Văn Bình');
+  await shortlist.setStatus(top[1] ?? '', 'approved');
+  await shortlist
+    .row(top[0] ?? '')
+    .locator('.shortlist-table__name')
+    .click();
+  await expect(page.getByTestId('coverage-panel')).toContainText('phường/xã');
+  await shot(page, 'shortlist');
+
+  // A real restart: stop the serving process, start a new one on the same home, open its new URL.
+  await harness.stop();
+  await harness.start();
+  await page.goto(harness.at('#/shortlist'));
+  await expect(shortlist.rows).toHaveCount(3);
+  for (const [i, id] of top.entries())
+    await expect(shortlist.row(id).getByTestId('shortlist-note')).toHaveValue(NOTES[i] ?? '');
+  await expect(shortlist.row(top[0] ?? '').getByTestId('shortlist-owner')).toHaveValue('Trần Văn Bình');
+  await expect(shortlist.row(top[1] ?? '').getByTestId('shortlist-status')).toHaveValue('approved');
+  await shot(page, 'after-restart');
+
+  // The brief, exported by the engine, read back.
+  const names = await Promise.all(
+    top.map((id) => shortlist.row(id).locator('.shortlist-table__name').innerText()),
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-e2e-brief-'));
+  try {
+    const [xlsxDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('brief-xlsx').click(),
+    ]);
+    const xlsxFile = path.join(dir, 'brief.xlsx');
+    await xlsxDl.saveAs(xlsxFile);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsxFile);
+    const list = wb.getWorksheet('Danh sách');
+    expect([2, 3, 4].map((r) => list?.getRow(r).getCell(2).value)).toEqual(top);
+    expect([2, 3, 4].map((r) => list?.getRow(r).getCell(3).value)).toEqual(names);
+    expect([2, 3, 4].map((r) => list?.getRow(r).getCell(15).value)).toEqual(NOTES);
+    expect(list?.getRow(3).getCell(9).value).toBe('Đã duyệt nhân rộng');
+
+    const [pptxDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('brief-pptx').click(),
+    ]);
+    const pptxFile = path.join(dir, 'brief.pptx');
+    await pptxDl.saveAs(pptxFile);
+    const zip = await JSZip.loadAsync(fs.readFileSync(pptxFile));
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides.length).toBe(4);
+    for (const [i, name] of names.entries()) {
+      const xml = (await zip.file(`ppt/slides/slide${i + 2}.xml`)?.async('string')) ?? '';
+      expect(xml).toContain(name.replace(/&/g, '&amp;'));
+      expect(xml).toContain(NOTES[i]);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await shot(page, 'exported');
+
+  // The Models page offers the same star on every row: add one more model, see it listed, take it off.
+  await page.locator('nav a[data-view="models"]').click();
+  const star = page.locator('.models-table [data-row-index="0"] [data-shortlist-toggle]');
+  await expect(star).toHaveAttribute('aria-pressed', 'false');
+  await star.click();
+  await expect(star).toHaveAttribute('aria-pressed', 'true');
+  const added = (await star.getAttribute('data-shortlist-toggle')) ?? '';
+  await shot(page, 'models-star');
+  await page.locator('nav a[data-view="shortlist"]').click();
+  await expect(shortlist.rows).toHaveCount(4);
+  await expect(shortlist.row(added)).toBeVisible();
+  await shortlist.row(added).locator('.shortlist-table__remove').click();
+  await expect(shortlist.rows).toHaveCount(3);
+  net.expectLoopbackOnly();
+});

@@ -1,0 +1,151 @@
+/**
+ * RankSpec results on the sample workspace equal an independent JS computation (rank-oracle.ts) from plain
+ * rows: raw values, percentiles, peer medians and top deciles, scores and the order.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineServer } from '../../../electron/engine/server';
+import { RANK_PRESETS, type RankSpec } from '../../../shared/rank-spec';
+import { openSampleCopy } from '../pivot/sample-workspace';
+import { oracleRank, type FactRow, type ModelRow } from './rank-oracle';
+
+let copy: Awaited<ReturnType<typeof openSampleCopy>>;
+let server: EngineServer;
+
+beforeAll(async () => {
+  copy = await openSampleCopy();
+  server = new EngineServer(copy.ws);
+}, 300_000);
+afterAll(() => copy?.cleanup());
+
+async function engineRows(spec: RankSpec): Promise<Record<string, unknown>[]> {
+  const r = await server.query(spec);
+  return tableFromIPC(r.arrow)
+    .toArray()
+    .map((x) => ({ ...x.toJSON() }));
+}
+
+/**
+ * Plain rows for the oracle: the models of `field` (all when null) and their facts — only those of
+ * `indicators` when given (components that need no other indicator and no month counts).
+ */
+async function oracleInputs(
+  field: string | null,
+  indicators?: string[],
+): Promise<{ models: ModelRow[]; facts: FactRow[] }> {
+  const where = field === null ? 'TRUE' : `field = '${field}'`;
+  const codes = indicators ? `indicator_code IN (${indicators.map((c) => `'${c}'`).join(', ')})` : 'TRUE';
+  const models = await copy.ws.rows<ModelRow>(
+    `SELECT model_id, field, unit_type, population, status,
+       CASE WHEN start_date IS NULL THEN NULL ELSE year(start_date) * 12 + month(start_date) - 1 END AS start_month
+     FROM model_dim WHERE ${where}`,
+  );
+  const facts = await copy.ws.rows<FactRow>(
+    `SELECT model_id, indicator_code, year(period_start) * 12 + month(period_start) - 1 AS month, value, weight
+     FROM facts WHERE ${where} AND ${codes}`,
+  );
+  return { models, facts };
+}
+
+function close(a: unknown, b: number | null | undefined, what: string) {
+  if (b === null || b === undefined) return expect(a, what).toBeNull();
+  expect(typeof a, what).toBe('number');
+  expect(Math.abs((a as number) - b), `${what}: ${String(a)} vs ${b}`).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, Math.abs(b)),
+  );
+}
+
+async function check(spec: RankSpec, field: string | null, indicators?: string[]) {
+  const got = await engineRows(spec);
+  const { models, facts } = await oracleInputs(field, indicators);
+  const want = oracleRank(spec, models, facts);
+  expect(got.length).toBe(want.length);
+  expect(got.length).toBeGreaterThan(10);
+  const byId = new Map(want.map((w) => [w.model_id, w]));
+  for (const g of got) {
+    const w = byId.get(String(g.model_id));
+    expect(w, String(g.model_id)).toBeDefined();
+    if (!w) continue;
+    expect(g.peer).toBe(w.peer);
+    spec.components.forEach((_, i) => {
+      close(g[`c${i}_raw`], w.raw[i], `${w.model_id} c${i}_raw`);
+      close(g[`c${i}_pct`], w.pct[i], `${w.model_id} c${i}_pct`);
+      close(g[`c${i}_median`], w.median[i], `${w.model_id} c${i}_median`);
+      close(g[`c${i}_top10`], w.top10[i], `${w.model_id} c${i}_top10`);
+    });
+    close(g.score, w.score, `${w.model_id} score`);
+  }
+  // Ranks are 1..n in descending score.
+  got.forEach((g, i) => {
+    expect(g.rank).toBe(i + 1);
+    if (i > 0) expect(g.score as number).toBeLessThanOrEqual((got[i - 1]?.score as number) + 1e-12);
+  });
+  return got;
+}
+
+const preset = (id: string) => {
+  const p = RANK_PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(id);
+  return p.spec;
+};
+
+describe('ranking on the sample dataset equals an independent computation', () => {
+  it('“most households supported per VND” (per million VND, per month; peers by field)', async () => {
+    const got = await check(preset('households_per_vnd'), null, [
+      'households_supported',
+      'funds_mobilized_vnd',
+    ]);
+    expect(got[0]?.field).toBe('An sinh xã hội');
+  });
+
+  it('“fastest turnaround with high satisfaction” ranks low turnaround high (weighted mean, peers by unit type)', async () => {
+    const got = await check(preset('fast_turnaround_satisfaction'), 'Cải cách hành chính');
+    const top = got[0];
+    expect(top?.c0_raw as number).toBeLessThan(top?.c0_median as number);
+  });
+
+  it('sustainability, reach and efficiency components with per-10,000-residents rates', async () => {
+    const spec: RankSpec = {
+      kind: 'rank',
+      peer: 'unit_type',
+      filter: { fields: ['Kinh tế – nông nghiệp sạch'] },
+      components: [
+        { type: 'months_active', weight: 1 },
+        { type: 'reporting_share', weight: 2 },
+        { type: 'trend', weight: 1.5 },
+        { type: 'reach', weight: 1 },
+        { type: 'efficiency', weight: 0.5 },
+        { type: 'indicator', indicator: 'beneficiaries', per: 'per10k', weight: 1 },
+      ],
+    };
+    await check(spec, 'Kinh tế – nông nghiệp sạch');
+  });
+
+  it('every row carries its flags; excluding a flag leaves those models out and re-ranks the rest', async () => {
+    const spec = preset('households_per_vnd');
+    const all = await engineRows(spec);
+    const flagged = all.filter((r) =>
+      String(r.flag_codes ?? '')
+        .split(',')
+        .includes('identical_run'),
+    );
+    expect(flagged.length).toBeGreaterThan(0);
+    const f = JSON.parse(String(flagged[0]?.flags_json)) as { code: string; modelId: string }[];
+    expect(f.some((x) => x.code === 'identical_run' && x.modelId === flagged[0]?.model_id)).toBe(true);
+    const kept = await engineRows({ ...spec, exclude: ['identical_run'] });
+    expect(kept.length).toBe(all.length - flagged.length);
+    expect(kept.some((r) => String(r.flag_codes ?? '').includes('identical_run'))).toBe(false);
+  });
+
+  it('an unknown indicator or a rate of a mean-type indicator is SPEC_INVALID', async () => {
+    await expect(
+      server.query({ kind: 'rank', components: [{ type: 'indicator', indicator: 'no_such', weight: 1 }] }),
+    ).rejects.toMatchObject({ code: 'SPEC_INVALID' });
+    await expect(
+      server.query({
+        kind: 'rank',
+        components: [{ type: 'indicator', indicator: 'satisfaction_pct', per: 'per10k', weight: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: 'SPEC_INVALID' });
+  });
+});
