@@ -5,6 +5,7 @@
  * what a person sees is what they export. Words (totals, Others, Unknown, dimension and value names) come
  * from the caller through `GridText`: the renderer passes i18next strings, the engine `pivot-text.ts`.
  */
+import { safeText } from './cell-safety';
 import { PIVOT_OTHERS, PIVOT_TOO_LARGE, type PivotSpec } from './pivot-spec';
 
 /** Column access the grid needs: an Apache Arrow `Table` satisfies it, so do plain test doubles. */
@@ -251,7 +252,5 @@ export function rowGroupSpans(grid: PivotGrid, col: number): { start: number; en
   return spans;
 }
 
-/** A text cell an export must neutralise (spreadsheet formula injection): starts with = + - @. */
-export function neutraliseText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+/** A text cell an export must neutralise (spreadsheet formula injection); see shared/cell-safety.ts. */
+export const neutraliseText = safeText;

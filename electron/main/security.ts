@@ -23,15 +23,23 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Apply the session-wide policy: CSP on every response, every permission request denied. */
+/**
+ * The one permission the app grants: writing (sanitised) content to the clipboard, for "copy chart".
+ * Reading the clipboard, media, geolocation, notifications and everything else stay denied.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Apply the session-wide policy: CSP on every response, every permission but clipboard writes denied. */
 export function secureSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+  session.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
   // The app never fetches from the network: refuse anything that is not the app's own files.
   session.webRequest.onBeforeRequest((details, callback) => {
     const ok = /^(file|devtools|data|blob):/.test(details.url) || isDevServer(details.url);

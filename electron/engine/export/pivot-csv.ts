@@ -3,10 +3,11 @@
  * numbers unformatted (a dot decimal point, no grouping) so any tool can read them back, and text cells
  * that a spreadsheet would run as a formula neutralised with a leading apostrophe.
  */
-import { neutraliseText, type PivotGrid } from '../../../shared/pivot-grid';
+import { safeText } from '../../../shared/cell-safety';
+import type { PivotGrid } from '../../../shared/pivot-grid';
 
 const quote = (s: string): string => (/[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const text = (s: string): string => quote(neutraliseText(s));
+const text = (s: string): string => quote(safeText(s));
 const number = (v: number | null): string => (v === null || !Number.isFinite(v) ? '' : String(v));
 
 /** The CSV bytes of `grid` (CRLF line ends, BOM first). */

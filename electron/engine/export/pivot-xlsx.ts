@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { FormatLocale } from '../../../shared/format';
-import { neutraliseText, rowGroupSpans, type PivotGrid } from '../../../shared/pivot-grid';
+import { safeText } from '../../../shared/cell-safety';
+import { rowGroupSpans, type PivotGrid } from '../../../shared/pivot-grid';
 import type { PivotSpec } from '../../../shared/pivot-spec';
 import { valueUnit, type IndicatorInfo } from '../../../shared/pivot-text';
 
@@ -65,7 +66,7 @@ export async function pivotXlsx(
   const H = grid.headers.length;
   const lead = grid.rowHeaderCount;
   grid.headers.forEach((h) => {
-    const row = ws.addRow(h.map(neutraliseText));
+    const row = ws.addRow(h.map(safeText));
     row.font = { bold: true };
     row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
@@ -75,7 +76,7 @@ export async function pivotXlsx(
   });
   for (const r of grid.rows) {
     const row = ws.addRow([
-      ...Array.from({ length: lead }, (_, i) => neutraliseText(r.labels[i] ?? '')),
+      ...Array.from({ length: lead }, (_, i) => safeText(r.labels[i] ?? '')),
       ...r.cells.map((x) => (x === null || !Number.isFinite(x) ? null : x)),
     ]);
     fmts.forEach((f, j) => (row.getCell(lead + j + 1).numFmt = f));
@@ -108,10 +109,10 @@ export async function pivotXlsx(
 
   const ns = wb.addWorksheet(names.notes);
   ns.addRows([
-    [names.title, neutraliseText(notes.title)],
-    [names.filters, neutraliseText(notes.filtersText)],
-    [names.range, neutraliseText(notes.dataRange)],
-    [names.source, neutraliseText(notes.source)],
+    [names.title, safeText(notes.title)],
+    [names.filters, safeText(notes.filtersText)],
+    [names.range, safeText(notes.dataRange)],
+    [names.source, safeText(notes.source)],
     [names.exported, notes.exported],
   ]);
   ns.getColumn(1).width = 16;

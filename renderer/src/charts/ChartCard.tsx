@@ -1,5 +1,8 @@
-import { useEffect, type Ref } from 'react';
+import { useEffect, useMemo, type Ref } from 'react';
 import { DataState } from '../components/DataState';
+import { ExportMenu } from '../export/ExportMenu';
+import { usePresentable } from '../export/registry';
+import type { ChartItem } from '../export/types';
 import type { QueryState } from '../state/use-query';
 import { EChart, type ChartHandle } from './EChart';
 import type { ChartOption } from './types';
@@ -21,16 +24,34 @@ export interface ChartCardProps {
   /** Reports the spec key whose result is now on screen (drawn, or shown as empty/error). */
   onDrawn?: (key: string | null) => void;
   chartRef?: Ref<ChartHandle>;
+  /** Position among the page's items for decks and presentation mode (lower first). */
+  order?: number;
 }
 
-/** A titled card holding one chart with the common loading, empty and error states. */
+/**
+ * A titled card holding one chart with the common loading, empty and error states. Every card is
+ * registered as a presentable item and gets an export menu (PNG 2×/3×, SVG, clipboard), so each view's
+ * charts reach the deck, presentation mode and printing without code of their own.
+ */
 export function ChartCard(props: ChartCardProps) {
-  const { id, title, hint, query, empty, option, height, ariaLabel, onItemClick, onDrawn, chartRef } = props;
+  const { id, title, hint, query, empty, option, height, ariaLabel, onItemClick, onDrawn, chartRef, order } =
+    props;
   const showsChart = !query.error && option !== null && !(empty && !query.loading);
   // Empty and error states are on screen as soon as they commit; drawn charts report from ECharts.
   useEffect(() => {
     if (!showsChart && !query.loading && onDrawn) onDrawn(query.error ? query.key : query.dataKey);
   }, [showsChart, query.loading, query.error, query.key, query.dataKey, onDrawn]);
+  const item = useMemo<ChartItem>(
+    () => ({
+      kind: 'chart',
+      id,
+      title,
+      option: showsChart ? option : null,
+      ...(order !== undefined ? { order } : {}),
+    }),
+    [id, title, option, showsChart, order],
+  );
+  usePresentable(item);
 
   return (
     <section className="card chart-card" data-chart={id} aria-labelledby={`${id}-title`}>
@@ -39,6 +60,7 @@ export function ChartCard(props: ChartCardProps) {
           {title}
         </h2>
         {hint && <p className="card__hint">{hint}</p>}
+        <ExportMenu item={item} />
       </header>
       <div className="chart-card__body" style={{ minHeight: height }}>
         <DataState

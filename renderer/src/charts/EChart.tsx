@@ -1,5 +1,6 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { echarts } from './echarts-setup';
+import { fitForPrint } from './print-fit';
 import type { ChartOption } from './types';
 import './echart.css';
 
@@ -54,7 +55,9 @@ export function EChart({
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el);
+    const unfit = fitForPrint(c, el);
     return () => {
+      unfit();
       ro.disconnect();
       c.dispose();
       chart.current = null;

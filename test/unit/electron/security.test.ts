@@ -43,7 +43,14 @@ describe('Electron security settings', () => {
     const sec = read('electron/main/security.ts');
     expect(sec).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
     expect(sec).toMatch(/'will-navigate', \(e\) => e\.preventDefault\(\)/);
-    expect(sec).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
+    expect(sec).toMatch(
+      /setPermissionRequestHandler\(\(_wc, permission, callback\) =>\s*callback\(ALLOWED_PERMISSIONS\.has\(permission\)\)/,
+    );
+    expect(sec).toMatch(
+      /setPermissionCheckHandler\(\(_wc, permission\) => ALLOWED_PERMISSIONS\.has\(permission\)\)/,
+    );
+    // Only clipboard writes (copy chart) are granted: the allow-list holds exactly that one name.
+    expect(sec).toMatch(/new Set\(\['clipboard-sanitized-write'\]\)/);
     expect(sec).toMatch(/'will-attach-webview', \(e\) => e\.preventDefault\(\)/);
   });
 

@@ -1,10 +1,16 @@
 import { useMemo } from 'react';
+import { ExportMenu } from '../../export/ExportMenu';
+import { usePresentable } from '../../export/registry';
+import { arrowTableData } from '../../export/tables/arrow-table';
+import type { TableItem } from '../../export/types';
 import { useTranslation } from 'react-i18next';
 import { DataState } from '../../components/DataState';
 import { formatNumber } from '../../format/numbers';
 import { useLang } from '../../i18n';
 import { useAtlas } from '../../state/store';
 import { useQuery } from '../../state/use-query';
+import { cellText } from './cell-text';
+import { MODEL_TABLE_COLUMNS } from './model-columns';
 import { ModelDetail } from './ModelDetail';
 import { ModelsTable } from './ModelsTable';
 import { MODEL_LIST_LIMIT, modelListSpec, nextSort } from './models-specs';
@@ -22,10 +28,34 @@ export function ModelsView() {
   const spec = useMemo(() => modelListSpec(filter, sort), [filter, sort]);
   const list = useQuery(spec, 'models.list');
   const count = list.data?.numRows ?? 0;
+  const data = list.data;
+  const tableItem = useMemo<TableItem>(
+    () => ({
+      kind: 'table',
+      id: 'models-list',
+      title: t('models.title'),
+      version: list.dataKey,
+      getTable: () =>
+        data
+          ? arrowTableData(
+              data,
+              MODEL_TABLE_COLUMNS.map((c) => ({
+                field: c.id,
+                name: t(`models.columns.${c.id}`),
+                kind: 'text' as const,
+                text: (raw: unknown) => cellText(c, raw, lang),
+              })),
+            )
+          : null,
+    }),
+    [data, list.dataKey, t, lang],
+  );
+  usePresentable(tableItem);
 
   return (
     <div className={`models${selected ? ' models--with-detail' : ''}`}>
-      <section className="models__list card" aria-labelledby="models-title">
+      <section className="models__list card export-host" aria-labelledby="models-title">
+        <ExportMenu item={tableItem} />
         <header className="card__header models__header">
           <h2 className="card__title" id="models-title" aria-live="polite" data-testid="models-count">
             {list.data ? t('models.count', { count, n: formatNumber(count, lang) }) : t('models.title')}

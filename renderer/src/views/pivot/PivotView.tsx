@@ -8,6 +8,9 @@ import {
 } from '../../../../shared/pivot-grid';
 import type { PivotSpec } from '../../../../shared/pivot-spec';
 import { DataState } from '../../components/DataState';
+import { usePresentable } from '../../export/registry';
+import { pivotTableData } from '../../export/tables/pivot-table';
+import type { TableItem } from '../../export/types';
 import { toUiError } from '../../errors/ui-error';
 import { useLang } from '../../i18n';
 import { formatNumber } from '../../format/numbers';
@@ -61,6 +64,22 @@ export function PivotView() {
       q.data && dataSpec ? buildPivotGrid(dataSpec, readPivotRecords(dataSpec, q.data), text.grid) : null,
     [q.data, dataSpec, text],
   );
+
+  const shownGrid = grid && grid.tooLarge === null && display === 'table' ? grid : null;
+  const tableItem = useMemo<TableItem | null>(
+    () =>
+      shownGrid
+        ? {
+            kind: 'table',
+            id: 'pivot-table',
+            title: t('pivot.title'),
+            version: q.dataKey,
+            getTable: () => pivotTableData(shownGrid),
+          }
+        : null,
+    [shownGrid, q.dataKey, t],
+  );
+  usePresentable(tableItem);
 
   const canDrill = useCallback(
     (row: GridRow, col: GridColumn) =>
@@ -118,7 +137,7 @@ export function PivotView() {
       <div className="pivot__main">
         <section className="card pivot__setup" aria-label={t('pivot.title')}>
           <FieldWells layout={layout} catalog={catalog} text={text} onChange={setLayout} />
-          <SavedViews layout={layout} onOpen={setLayout} />
+          <SavedViews layout={layout} />
         </section>
         <section className="card pivot__result" aria-labelledby="pivot-title">
           <header className="card__header pivot__header">

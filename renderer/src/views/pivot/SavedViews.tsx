@@ -3,21 +3,26 @@ import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../../../shared/api';
 import { getApi } from '../../api';
 import { toUiError } from '../../errors/ui-error';
-import { layoutFromSpec, type PivotLayout } from './pivot-layout';
+import { useAtlas } from '../../state/store';
+import { PivotSpecSchema } from '../../../../shared/pivot-spec';
+import { formatLayout, layoutFromSpec, toSpec, type PivotLayout } from './pivot-layout';
 
 /** Props of SavedViews. */
 export interface SavedViewsProps {
   layout: PivotLayout;
-  onOpen: (l: PivotLayout) => void;
 }
 
-/** Save the current pivot under a name; open or delete saved pivots (stored in the workspace). */
-export function SavedViews({ layout, onOpen }: SavedViewsProps) {
+/**
+ * Save the current pivot under a name, with the global filter in force (so re-exporting next month's
+ * data is one click, also from `dvk export`); open or delete saved pivots (stored in the workspace).
+ */
+export function SavedViews({ layout }: SavedViewsProps) {
   const { t } = useTranslation();
   const [views, setViews] = useState<SavedView[]>([]);
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
   const [status, setStatus] = useState('');
+  const filter = useAtlas((s) => s.filter);
 
   const refresh = useCallback(async () => {
     const api = await getApi();
@@ -32,7 +37,7 @@ export function SavedViews({ layout, onOpen }: SavedViewsProps) {
     if (!n) return;
     try {
       const api = await getApi();
-      await api.call('views.save', { name: n, view: 'pivot', spec: layout });
+      await api.call('views.save', { name: n, view: 'pivot', spec: toSpec(layout, filter) });
       setStatus(t('pivot.saved.savedAs', { name: n }));
       setName('');
       setChosen(n);
@@ -44,7 +49,17 @@ export function SavedViews({ layout, onOpen }: SavedViewsProps) {
   const open = () => {
     const v = views.find((x) => x.name === chosen);
     const l = v ? layoutFromSpec(v.spec) : null;
-    if (l) onOpen(l);
+    if (!l) return;
+    // The saved filter comes back with the layout (none saved = no filter).
+    const saved = PivotSpecSchema.safeParse(v?.spec);
+    const st = useAtlas.getState();
+    st.applyUrl({
+      view: st.view,
+      filter: saved.success ? (saved.data.filter ?? {}) : st.filter,
+      modelSort: st.modelSort,
+      selectedModel: st.selectedModel,
+      pivot: formatLayout(l),
+    });
   };
   const remove = async () => {
     if (!chosen) return;
