@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AtlasError } from '../../shared/errors';
 import { EngineServer } from '../engine/server';
+import { uploadsOnly } from '../engine/path-policy';
 import { ensureSampleData } from '../engine/workspace/first-run';
 import { Workspace } from '../engine/workspace/workspace';
 import { startHarness } from '../harness/server';
@@ -98,7 +99,9 @@ async function serve(o: ServeOptions): Promise<void> {
         say('sample data imported');
       }
     }
-    const harness = await startHarness({ server: new EngineServer(ws), staticDir, port });
+    // The page may import only what it uploaded: it never names a file on this machine.
+    const server = new EngineServer(ws, { allowPath: uploadsOnly(ws.stagingDir) });
+    const harness = await startHarness({ server, staticDir, port });
     say(`DVK Atlas is served at ${harness.url}`);
     say('(loopback only; the token in the URL is the key — stop with Ctrl+C)');
     say(`DVK_HARNESS_URL=${harness.url}`);

@@ -7,6 +7,7 @@
 import { Workspace } from './workspace/workspace';
 import { EngineServer } from './server';
 import { ensureSampleData } from './workspace/first-run';
+import { GrantedPaths } from './path-policy';
 
 interface PortLike {
   on(event: 'message', fn: (e: { data: unknown }) => void): void;
@@ -26,8 +27,23 @@ async function start(): Promise<void> {
     process.exit(2);
   }
   let server: EngineServer | null = null;
+  const grants = new GrantedPaths();
   parentPort.on('message', (e) => {
-    const data = e.data as { type?: string; workspace?: string; dataDir?: string; sampleDir?: string };
+    const data = e.data as {
+      type?: string;
+      workspace?: string;
+      dataDir?: string;
+      sampleDir?: string;
+      paths?: unknown;
+      seq?: number;
+    };
+    // Files the user picked in main's open dialog: the only paths outside uploads the page may import.
+    if (data.type === 'grant') {
+      if (Array.isArray(data.paths))
+        grants.grant(data.paths.filter((p): p is string => typeof p === 'string'));
+      parentPort.postMessage({ type: 'granted', seq: data.seq });
+      return;
+    }
     if (data.type === 'open' && data.workspace && data.dataDir) {
       void Workspace.open({ path: data.workspace, dataDir: data.dataDir })
         .then(async (ws) => {
@@ -38,7 +54,7 @@ async function start(): Promise<void> {
                 parentPort.postMessage({ type: 'progress', stage, done, total }),
             });
           }
-          server = new EngineServer(ws);
+          server = new EngineServer(ws, { allowPath: grants.allowWithUploads(ws.stagingDir) });
           parentPort.postMessage({ type: 'ready', workspace: ws.path });
         })
         .catch((err: unknown) =>

@@ -19,6 +19,9 @@ export class EngineHost {
   private readonly windows = new Set<WebContents>();
   private restarts = 0;
   private stopping = false;
+  /** Files the user picked in the open dialog; re-sent to a restarted engine. */
+  private readonly granted = new Set<string>();
+  private grantSeq = 0;
 
   constructor(private opts: EngineHostOptions) {}
 
@@ -34,6 +37,7 @@ export class EngineHost {
       dataDir: this.opts.dataDir,
       sampleDir: this.opts.sampleDir,
     });
+    if (this.granted.size > 0) child.postMessage({ type: 'grant', paths: [...this.granted], seq: 0 });
     child.on('exit', (code) => {
       this.child = null;
       if (this.stopping) return;
@@ -48,6 +52,32 @@ export class EngineHost {
         },
         Math.min(5000, 250 * this.restarts),
       );
+    });
+  }
+
+  /**
+   * Let the engine read these user-picked files (the renderer may import nothing else but its uploads).
+   * Resolves once the engine has recorded them, so a preview sent right after cannot race the grant.
+   */
+  grant(paths: readonly string[]): Promise<void> {
+    for (const p of paths) this.granted.add(p);
+    const child = this.child;
+    if (!child || paths.length === 0) return Promise.resolve();
+    const seq = ++this.grantSeq;
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve();
+      };
+      const onMessage = (m: unknown) => {
+        if ((m as { type?: string; seq?: number })?.type === 'granted' && (m as { seq?: number }).seq === seq)
+          done();
+      };
+      // An engine that is restarting gets the grants again on start; never hold the dialog forever.
+      const timer = setTimeout(done, 2000);
+      child.on('message', onMessage);
+      child.postMessage({ type: 'grant', paths: [...paths], seq });
     });
   }
 

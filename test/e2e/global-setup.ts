@@ -59,6 +59,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw e;
   });
   process.env.DVK_HARNESS_URL = url;
+  // The serving process (engine included), for specs that sample its memory (load.spec.ts).
+  process.env.DVK_HARNESS_PID = String(child.pid ?? '');
 
   return async () => {
     if (child.exitCode === null) {

@@ -33,10 +33,13 @@ export interface LoadResult {
   newIndicators: string[];
 }
 
-/** `nullif(trim(cN), '')` for a mapped target, or NULL when unmapped. */
+/**
+ * `nullif(trim(cN), '')` for a mapped target, or NULL when unmapped. NUL characters are dropped: a text
+ * file may carry them (XLSX cannot), and stored text must survive export to XML and display.
+ */
 export function textOf(ctx: LoadContext, t: TargetField): Sql {
   const c = ctx.col[t];
-  return c ? raw(`nullif(trim(${c}), '')`) : raw('CAST(NULL AS VARCHAR)');
+  return c ? raw(`nullif(trim(replace(${c}, chr(0), '')), '')`) : raw('CAST(NULL AS VARCHAR)');
 }
 
 /** Header text shown in a reject for a target (falls back to the target name). */
