@@ -4,9 +4,12 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
-import type { ImportPreview, ImportReport } from './import-types';
+import type { GeoReview, ImportPreview, ImportReport } from './import-types';
 import { PivotSpecSchema } from './pivot-spec';
+import type { BoundaryCollection } from './map-spec';
 import { SpecSchema } from './specs';
+import { FlagOptionsSchema, RankSpecSchema, type ModelFlag } from './rank-spec';
+import { ShortlistSetSchema, type ShortlistCoverage, type ShortlistEntry } from './shortlist';
 
 /** Tabular results travel as Arrow IPC (stream format) bytes. */
 export interface TableResult {
@@ -74,7 +77,7 @@ const SheetChoiceSchema = z
   .strict();
 
 /** Views that can be saved by name. */
-export const SavedViewKind = z.enum(['pivot', 'map', 'trends', 'models', 'overview']);
+export const SavedViewKind = z.enum(['pivot', 'map', 'trends', 'models', 'overview', 'ranking']);
 
 /** A saved view as listed. `spec` is the JSON the view stored. */
 export interface SavedView {
@@ -108,6 +111,31 @@ export const ParamSchemas = {
   'import.rejects': z
     .object({ importId: z.number().int().min(0), limit: z.number().int().min(1).max(1_000_000).optional() })
     .strict(),
+  /** Boundary features and models waiting for a person's decision after boundary/crosswalk imports. */
+  'geo.review': z.object({}).strict(),
+  /** Confirm units for pending boundary features and for models naming a split pre-2025 unit. */
+  'geo.confirm': z
+    .object({
+      boundaries: z
+        .array(
+          z
+            .object({
+              importId: z.number().int().min(0),
+              index: z.number().int().min(0),
+              unitCode: z.string().min(1).max(64),
+            })
+            .strict(),
+        )
+        .max(10_000)
+        .optional(),
+      reassignments: z
+        .array(
+          z.object({ modelId: z.string().min(1).max(200), unitCode: z.string().min(1).max(64) }).strict(),
+        )
+        .max(100_000)
+        .optional(),
+    })
+    .strict(),
   /**
    * Upload a file in chunks (the web harness, where the page has bytes but no path). The first chunk
    * omits `uploadId`; the answer names the upload; the last chunk sets `done` and gets the staged path
@@ -136,13 +164,61 @@ export const ParamSchemas = {
     .strict(),
   'views.list': z.object({ view: SavedViewKind.optional() }).strict(),
   'views.delete': z.object({ name: z.string().min(1).max(200), view: SavedViewKind }).strict(),
+  /** The replication shortlist, with each model's notes (newest first). */
+  'shortlist.list': z.object({}).strict(),
+  /** Add a model to the shortlist or update its status, owner or note (one write transaction). */
+  'shortlist.set': ShortlistSetSchema,
+  'shortlist.remove': z.object({ modelId: z.string().min(1).max(200) }).strict(),
+  /** Lineage and missing units per shortlisted model (or for one model). */
+  'shortlist.coverage': z.object({ modelId: z.string().min(1).max(200).optional() }).strict(),
+  /** The replication brief of the saved shortlist: XLSX (list, scores, breakdowns, flags, notes) or PPTX. */
+  'export.brief': z
+    .object({
+      format: z.enum(['xlsx', 'pptx']),
+      locale: z.enum(['vi', 'en']).optional(),
+      rank: z.lazy(() => RankSpecSchema).optional(),
+    })
+    .strict(),
+  /** Integrity flags (all models, or the ones listed), explained by the UI from code + params. */
+  'flags.list': z
+    .object({
+      modelIds: z.array(z.string().max(200)).max(20_000).optional(),
+      options: FlagOptionsSchema.optional(),
+    })
+    .strict(),
   /** A pivot as a file: XLSX (formatted, frozen headers, a filters sheet) or CSV (UTF-8 with BOM). */
+  /** The unit boundaries for the map, as GeoJSON with label points (cached per data version). */
+  'geo.boundaries': z.object({}).strict(),
   'export.pivot': z
     .object({
       spec: z.lazy(() => PivotSpecSchema),
       format: z.enum(['xlsx', 'csv']),
       title: z.string().max(200).optional(),
       filtersText: z.string().max(5000).optional(),
+      locale: z.enum(['vi', 'en']).optional(),
+    })
+    .strict(),
+  /** A table as the UI shows it, as a file: XLSX (frozen header, units, notes sheet) or CSV (BOM). */
+  'export.table': z
+    .object({
+      title: z.string().trim().min(1).max(200),
+      format: z.enum(['xlsx', 'csv']),
+      columns: z
+        .array(
+          z
+            .object({
+              name: z.string().max(200),
+              kind: z.enum(['text', 'number']),
+              unit: z.string().max(60).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(500),
+      rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(500)).max(200_000),
+      filtersText: z.string().max(5000).optional(),
+      dataDate: z.string().max(100).optional(),
+      source: z.string().max(500).optional(),
       locale: z.enum(['vi', 'en']).optional(),
     })
     .strict(),
@@ -157,12 +233,22 @@ export interface Results {
   'import.preview': ImportPreview;
   'import.commit': ImportReport;
   'import.rejects': TableResult;
+  'geo.review': GeoReview;
+  'geo.confirm': GeoReview;
   'import.upload': { uploadId: string; received: number; file: string | null };
   query: TableResult;
   'views.save': SavedView;
   'views.list': SavedView[];
   'views.delete': { deleted: boolean };
+  'shortlist.list': ShortlistEntry[];
+  'shortlist.set': ShortlistEntry;
+  'shortlist.remove': { removed: boolean };
+  'shortlist.coverage': ShortlistCoverage[];
+  'flags.list': ModelFlag[];
+  'export.brief': FileResult;
   'export.pivot': FileResult;
+  'geo.boundaries': BoundaryCollection;
+  'export.table': FileResult;
 }
 
 export interface Progress {

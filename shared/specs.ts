@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { PivotSpecSchema } from './pivot-spec';
+import { MapSpecSchema } from './map-spec';
+import { RankSpecSchema } from './rank-spec';
+import { FieldBandSpecSchema, SeriesSpecSchema } from './series-spec';
 
 const text = z.string().max(500);
 const list = z.array(text).max(20_000);
@@ -127,5 +130,11 @@ export const SpecSchema = z.discriminatedUnion('kind', [
   ModelValuesSpecSchema,
   // Lazy: pivot-spec.ts builds on this file (an import cycle either side may start).
   z.lazy(() => PivotSpecSchema),
+  z.lazy(() => MapSpecSchema),
+  // Lazy for the same reason: series-spec.ts builds on this file.
+  z.lazy(() => SeriesSpecSchema),
+  z.lazy(() => FieldBandSpecSchema),
+  // Lazy for the same reason: rank-spec.ts builds on this file.
+  z.lazy(() => RankSpecSchema),
 ]);
 export type Spec = z.infer<typeof SpecSchema>;

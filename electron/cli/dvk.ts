@@ -11,11 +11,14 @@ import { SpecSchema } from '../../shared/specs';
 import type { SheetMappingChoice } from '../../shared/import-types';
 import { Workspace } from '../engine/workspace/workspace';
 import { commitFiles } from '../engine/import';
+import { geoReportLines } from '../engine/import/geo/report-text';
 import { EngineServer } from '../engine/server';
 import { workspaceInfo } from '../engine/workspace/info';
 import { writeSample } from '../engine/sample';
 import { tableColumns, tableRows, toCsv } from './output';
+import { registerExport } from './export';
 import { registerServe } from './serve';
+import { registerBrief } from './brief';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -101,6 +104,7 @@ export function buildProgram(): Command {
             );
           if (r.unknownFields.length) out(`  unknown fields kept: ${r.unknownFields.join(', ')}\n`);
           if (r.newIndicators.length) out(`  new indicators: ${r.newIndicators.join(', ')}\n`);
+          for (const line of geoReportLines(r)) out(`  ${line}\n`);
         }
         out(`done in ${((reports[0]?.ms ?? 0) / 1000).toFixed(1)} s\n`);
       });
@@ -168,6 +172,8 @@ export function buildProgram(): Command {
       });
     });
   registerServe(program);
+  registerExport(program);
+  registerBrief(program, withWorkspace);
   return program;
 }
 

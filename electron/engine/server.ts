@@ -17,13 +17,23 @@ import type { Spec } from '../../shared/specs';
 import type { Workspace } from './workspace/workspace';
 import { commitFiles, previewFile } from './import';
 import { receiveChunk, type UploadChunk } from './import/upload';
+import { geoConfirm, geoReview } from './import/geo/review';
+import type { AllowPath } from './path-policy';
 import { queryArrow } from './db/arrow';
 import { compileSpec } from './query';
 import { CatalogCache } from './query/catalog-cache';
+import { ResultCache } from './query/result-cache';
+import { derivedGeneration } from './workspace/derived';
+import { prepareRankFlags } from './query/rank-flags';
 import { workspaceInfo, catalogInfo } from './workspace/info';
 import { sql } from './db/sql';
 import { exportPivot } from './export/pivot-export';
+import { loadBoundaries } from './query/map-geometry';
+import { exportTable } from './export/table-export';
 import { deleteView, listViews, saveView } from './workspace/saved-views';
+import { listShortlist, removeShortlist, setShortlist, shortlistCoverage } from './workspace/shortlist';
+import { cachedFlags } from './query/flags';
+import { exportBrief } from './export/brief-export';
 import type { Params } from '../../shared/api';
 
 type Send = (msg: ResponseMessage) => void;
@@ -39,8 +49,40 @@ export class EngineServer {
   private readonly running = new Map<number, Running>();
   private readQueue: Promise<unknown> = Promise.resolve();
   private catalog: CatalogCache | null = null;
+  /** Answers of earlier specs (query/result-cache.ts); null when switched off (`resultCache: false`). */
+  private readonly results: ResultCache | null;
+  /** False: the planner never reads a cube (correctness suites run both ways). */
+  private readonly cubes: boolean;
+  private catalogGeneration = -1;
 
-  constructor(readonly ws: Workspace) {}
+  private readonly allowPath: AllowPath;
+
+  /**
+   * `allowPath` decides which files import.preview / import.commit may read for the caller (see
+   * path-policy.ts): the harness and Electron pass a restrictive one; in-process callers (the CLI,
+   * tests) omit it and keep full access.
+   */
+  constructor(
+    readonly ws: Workspace,
+    opts: { allowPath?: AllowPath; resultCache?: boolean; cubes?: boolean } = {},
+  ) {
+    this.allowPath = opts.allowPath ?? (() => true);
+    this.results = opts.resultCache === false ? null : new ResultCache();
+    this.cubes = opts.cubes ?? true;
+  }
+
+  /** The absolute path of a file a request names, or FILE_NOT_ALLOWED when the caller may not read it. */
+  private permitted(file: string): string {
+    const abs = path.resolve(file);
+    if (!this.allowPath(abs)) {
+      throw new AtlasError(
+        'FILE_NOT_ALLOWED',
+        'Only files chosen in the open dialog or uploaded to the app may be imported',
+        { file: path.basename(abs) },
+      );
+    }
+    return abs;
+  }
 
   /** Handle one raw incoming message (already parsed from JSON or structured-cloned). */
   handle(raw: unknown, send: Send): void {
@@ -134,14 +176,14 @@ export class EngineServer {
         return (await this.onRead(entry, () => catalogInfo(this.ws))) as Results[M];
       case 'import.preview': {
         const q = params as { file: string; encoding?: string };
-        return (await previewFile(
-          path.resolve(q.file),
-          q.encoding ? { encoding: q.encoding } : {},
-        )) as Results[M];
+        return (await previewFile(this.permitted(q.file), {
+          ...(q.encoding ? { encoding: q.encoding } : {}),
+          ws: this.ws,
+        })) as Results[M];
       }
       case 'import.commit': {
         const q = params as { file: string; encoding?: string; sheets?: never };
-        const abs = path.resolve(q.file);
+        const abs = this.permitted(q.file);
         const reports = await commitFiles(this.ws, [abs], {
           ...(q.encoding ? { encoding: q.encoding } : {}),
           ...(q.sheets ? { sheets: { [abs]: q.sheets } } : {}),
@@ -167,6 +209,13 @@ export class EngineServer {
           };
         })) as Results[M];
       }
+      case 'geo.review':
+        return (await geoReview(this.ws)) as Results[M];
+      case 'geo.confirm': {
+        const review = await geoConfirm(this.ws, params as Params<'geo.confirm'>);
+        this.catalog = null;
+        return review as Results[M];
+      }
       case 'import.upload':
         return receiveChunk(this.ws.stagingDir, params as UploadChunk) as Results[M];
       case 'query':
@@ -181,10 +230,34 @@ export class EngineServer {
         const q = params as Params<'views.delete'>;
         return (await deleteView(this.ws, q.name, q.view)) as Results[M];
       }
+      case 'shortlist.list':
+        return (await this.onRead(entry, () => listShortlist(this.ws))) as Results[M];
+      case 'shortlist.set':
+        return (await setShortlist(this.ws, params as Params<'shortlist.set'>)) as Results[M];
+      case 'shortlist.remove':
+        return (await removeShortlist(this.ws, (params as Params<'shortlist.remove'>).modelId)) as Results[M];
+      case 'shortlist.coverage':
+        return (await this.onRead(entry, () =>
+          shortlistCoverage(this.ws, (params as Params<'shortlist.coverage'>).modelId),
+        )) as Results[M];
+      case 'export.brief':
+        return (await this.onRead(entry, () =>
+          exportBrief(this.ws, params as Params<'export.brief'>),
+        )) as Results[M];
+      case 'flags.list': {
+        const q = params as Params<'flags.list'>;
+        const flags = await this.onRead(entry, () => cachedFlags(this.ws, this.ws.read, q.options));
+        const ids = q.modelIds ? new Set(q.modelIds) : null;
+        return (ids ? flags.filter((f) => ids.has(f.modelId)) : flags) as Results[M];
+      }
+      case 'geo.boundaries':
+        return (await this.onRead(entry, () => loadBoundaries(this.ws))) as Results[M];
       case 'export.pivot':
         return (await exportPivot(this.ws, params as Params<'export.pivot'>, (spec) =>
           this.onRead(entry, () => this.query(spec)),
         )) as Results[M];
+      case 'export.table':
+        return (await exportTable(params as Params<'export.table'>)) as Results[M];
       default:
         throw new AtlasError('METHOD_UNKNOWN', `Unknown method: ${String(m)}`);
     }
@@ -193,17 +266,28 @@ export class EngineServer {
   /** Compile and run a spec; result as Arrow IPC. */
   async query(spec: Spec) {
     const t0 = performance.now();
-    if (!this.catalog || this.catalog.dataVersion !== this.ws.dataVersion)
-      this.catalog = await CatalogCache.load(this.ws);
+    // Kinds whose answer depends on the imported data only (a ranking also reads user state).
+    const cacheable = this.results !== null && CACHEABLE.has(spec.kind);
+    const version = `${this.ws.dataVersion}:${derivedGeneration()}`;
+    const key = cacheable ? ResultCache.key(spec) : '';
+    const hit = cacheable ? this.results?.get(key, version) : undefined;
+    if (hit) return { ...hit, ms: performance.now() - t0 };
+    if (
+      !this.catalog ||
+      this.catalog.dataVersion !== this.ws.dataVersion ||
+      this.catalogGeneration !== derivedGeneration()
+    ) {
+      this.catalog = await CatalogCache.load(this.ws, { cubes: this.cubes });
+      this.catalogGeneration = derivedGeneration();
+    }
+    // A ranking joins the integrity flags, held in a temp table on the read connection.
+    if (spec.kind === 'rank') await prepareRankFlags(this.ws, this.ws.read, spec.flagOptions);
     const q = compileSpec(spec, this.catalog);
     try {
       const r = await queryArrow(this.ws.read, q);
-      return {
-        arrow: r.bytes,
-        rowCount: r.rowCount,
-        dataVersion: this.ws.dataVersion,
-        ms: performance.now() - t0,
-      };
+      const answer = { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion };
+      if (cacheable) this.results?.set(key, version, answer);
+      return { ...answer, ms: performance.now() - t0 };
     } catch (e) {
       if (e instanceof AtlasError) throw e;
       const msg = e instanceof Error ? e.message : String(e);
@@ -227,6 +311,17 @@ export class EngineServer {
     return next;
   }
 }
+
+/** Spec kinds the result cache keeps: their answers depend only on imported data (every import and geo.confirm bump data_version). */
+const CACHEABLE: ReadonlySet<string> = new Set([
+  'models',
+  'aggregate',
+  'model_values',
+  'pivot',
+  'series',
+  'field_band',
+  'map',
+]);
 
 function abortError(signal: AbortSignal): AtlasError {
   return signal.reason === 'SUPERSEDED'

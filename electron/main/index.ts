@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { buildMenu, type MenuActions } from './menu';
 import { chooseImportFiles, chooseSavePath, chooseWorkspace } from './dialogs';
 import { EngineHost } from './engine-host';
+import { registerPrintIpc } from './print';
 import { SECURE_WEB_PREFERENCES, secureContents, secureSession } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -55,7 +56,10 @@ function registerIpc(): void {
   const winOf = (e: Electron.IpcMainInvokeEvent) => BrowserWindow.fromWebContents(e.sender);
   ipcMain.handle('atlas:choose-import-files', async (e) => {
     const w = winOf(e);
-    return w ? chooseImportFiles(w) : [];
+    const files = w ? await chooseImportFiles(w) : [];
+    // Only dialog-chosen files (and uploads) may be read by the engine for the renderer.
+    await host?.grant(files);
+    return files;
   });
   ipcMain.handle('atlas:open-workspace', async (e) => {
     const w = winOf(e);
@@ -99,6 +103,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     host.start();
     registerIpc();
+    registerPrintIpc();
     createWindow();
   });
   app.on('web-contents-created', (_e, contents) => secureContents(contents));

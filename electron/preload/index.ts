@@ -16,6 +16,9 @@ contextBridge.exposeInMainWorld('atlas', {
   chooseSavePath: (name: string, extensions: string[]): Promise<string | null> =>
     ipcRenderer.invoke('atlas:choose-save-path', name, extensions),
   setLanguage: (lang: 'vi' | 'en') => ipcRenderer.send('atlas:set-language', lang),
+  /** Print the page to a PDF the user names in a save dialog; resolves with its path or null. */
+  printToPdf: (suggestedName: string): Promise<string | null> =>
+    ipcRenderer.invoke('atlas:print-to-pdf', suggestedName),
   onCommand: (fn: (cmd: string) => void) => {
     ipcRenderer.on('atlas:command', (_e, cmd: unknown) => typeof cmd === 'string' && fn(cmd));
   },

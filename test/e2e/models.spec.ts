@@ -1,7 +1,10 @@
-/** The Models page: the whole list, diacritics-insensitive search, engine-side sort and the detail panel. */
+/**
+ * The Models page: the whole list, diacritics-insensitive search, engine-side sort, the detail panel and the
+ * integrity flag badges.
+ */
 import { expect, test } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
-import { engineModelCount, NetworkLog } from './pages/harness';
+import { cliQuery, engineModelCount, harnessCall, NetworkLog } from './pages/harness';
 import { ModelsPage } from './pages/models-page';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -34,7 +37,7 @@ test('search finds the same models with and without diacritics', async ({ page }
   const plain = await models.total();
   const plainIds = await models.firstIds(10);
   expect(plain).toBe(await engineModelCount({ search: 'cau' }));
-  expect(page.url()).toContain('q=cau');
+  await expect.poll(() => page.url()).toContain('q=cau');
 
   await app.searchFor('cầu');
   await expect(page).toHaveURL(/q=c%E1%BA%A7u/);
@@ -59,14 +62,14 @@ test('a header click sorts on the engine, and a row opens its details with spark
   await expect.poll(() => models.firstIds(3)).not.toEqual(asc);
   const desc = await models.firstIds(3);
   expect([...desc].sort().reverse()).toEqual(desc);
-  expect(page.url()).toContain('sort=model_id&dir=desc');
+  await expect.poll(() => page.url()).toContain('sort=model_id&dir=desc');
 
   const id = (await models.firstIds(1))[0] ?? '';
   await models.openRow(0);
   await expect(models.detail).toContainText(id);
   await expect(models.detail.locator('.indicator svg[role="img"]').first()).toBeVisible();
   await expect(models.detail.locator('.indicator__latest').first()).not.toHaveText('–');
-  expect(page.url()).toContain(`model=${id}`);
+  await expect.poll(() => page.url()).toContain(`model=${id}`);
   await app.screenshot('models-detail');
 
   // Keyboard: Escape closes the panel; arrows move between rows and Enter opens one.
@@ -76,5 +79,47 @@ test('a header click sorts on the engine, and a row opens its details with spark
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(models.detail).toContainText((await models.firstIds(2))[1] ?? '');
+  net.expectLoopbackOnly();
+});
+
+test('a model the sample planted as suspicious shows its integrity flags as badges', async ({ page }) => {
+  const net = new NetworkLog(page);
+  const app = new AppShell(page);
+  const models = new ModelsPage(page);
+
+  // The engine names the suspicious models: a sudden jump (or a run of identical values) the sample plants.
+  const flags = (await harnessCall('flags.list', {})) as { modelId: string; code: string }[];
+  const planted = flags.find((f) => f.code === 'spike') ?? flags.find((f) => f.code === 'identical_run');
+  expect(planted).toBeDefined();
+  const id = planted?.modelId ?? '';
+  const codes = [...new Set(flags.filter((f) => f.modelId === id).map((f) => f.code))];
+  const [model] = await cliQuery({ kind: 'models', filter: { modelIds: [id] }, limit: 1 });
+  const name = String(model?.name);
+
+  await app.open(`#/models?unit=${encodeURIComponent(String(model?.unit_code))}`);
+  await expect(page.locator('.models-table')).toHaveAttribute('data-flags', 'ready');
+  await app.searchFor(name);
+  await expect.poll(() => models.firstIds(50)).toContain(id);
+  const row = models.rows.filter({
+    has: page.locator('.models-table__cell--model_id', { hasText: new RegExp(`^${id}$`) }),
+  });
+  const badges = row.locator('.models-table__cell--flags [data-flag]');
+  await expect(badges).toHaveCount(codes.length);
+  expect((await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')))).sort()).toEqual(
+    [...codes].sort(),
+  );
+  const badge = row.locator(`[data-flag="${planted?.code}"]`);
+  const label = planted?.code === 'spike' ? 'Đột biến' : 'Lặp số liệu';
+  await expect(badge).toContainText(label);
+  // The explanation (the same words as the Ranking page) is its tooltip and accessible name.
+  const explanation = (await badge.getAttribute('aria-label')) ?? '';
+  expect(explanation.startsWith(`${label}: `)).toBe(true);
+  expect(explanation.length).toBeGreaterThan(label.length + 20);
+  expect(await badge.getAttribute('title')).toBe(explanation);
+  await app.screenshot('models-flags');
+
+  await app.switchLanguage('en');
+  await expect(badge).toContainText(planted?.code === 'spike' ? 'Spike' : 'Repeated values');
+  await app.switchLanguage('vi');
   net.expectLoopbackOnly();
 });

@@ -139,6 +139,8 @@ test('a pivot saved by name reopens from the list, and the layout lives in the U
 
   const name = 'Kiểm thử E2E theo năm';
   await pivot.saveAs(name);
+  // The URL follows edits after a short quiet time: wait until it has caught up.
+  await expect(page.locator('html[data-hash-pending]')).toHaveCount(0);
   const url = page.url();
   await page.reload();
   await pivot.settled();

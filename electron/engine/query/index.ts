@@ -5,6 +5,10 @@ import { compileAggregate } from './aggregate';
 import type { CatalogCache } from './catalog-cache';
 import { compileModelQuery, compileModelValues } from './models';
 import { compilePivot } from './pivot-compile';
+import { compileFieldBand } from './series-band';
+import { compileSeries } from './series-compile';
+import { compileMap } from './map-compile';
+import { compileRank } from './rank-compile';
 
 export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
   switch (spec.kind) {
@@ -16,5 +20,13 @@ export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
       return compileModelValues(spec);
     case 'pivot':
       return compilePivot(spec, catalog);
+    case 'series':
+      return compileSeries(spec, catalog);
+    case 'field_band':
+      return compileFieldBand(spec, catalog);
+    case 'map':
+      return compileMap(spec, catalog);
+    case 'rank':
+      return compileRank(spec, catalog);
   }
 }

@@ -11,6 +11,7 @@ const ICONS: Record<(typeof VIEW_IDS)[number], string> = {
   map: '◈',
   trends: '↗',
   models: '☰',
+  ranking: '⇅',
   shortlist: '★',
 };
 

@@ -1,6 +1,12 @@
 /** English UI strings: the same keys as vi.ts (the type checker enforces it). */
 import { importEn } from './import-en';
+import { geoEn } from './geo-en';
 import { pivotEn } from './pivot-en';
+import { trendsEn } from './trends-en';
+import { mapEn } from './map-en';
+import { exportEn } from './export-en';
+import { rankingEn } from './ranking-en';
+import { shortlistEn } from './shortlist-en';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -23,6 +29,7 @@ export const en: Messages = {
     map: 'Map',
     trends: 'Trends',
     models: 'Models',
+    ranking: 'Ranking',
     shortlist: 'Shortlist',
     import: 'Import data',
   },
@@ -151,18 +158,12 @@ export const en: Messages = {
       sparklineAria: '{{name}}: from {{from}} to {{to}}, {{gaps}}.',
     },
   },
-  coming: {
-    badge: 'Coming next',
-    title: '{{view}} is being built',
-    pivot:
-      'A flexible pivot table: choose row and column dimensions (commune, field, lead organisation, time), an indicator and how to aggregate it, then export to Excel.',
-    map: 'A commune map shaded by an indicator (total or per capita), with model locations; click a unit to filter the whole application.',
-    trends:
-      'Indicators by month, quarter and year; compare fields or units; flag suspicious figures such as repeated values or sudden jumps.',
-    shortlist:
-      'The models chosen for replication, with notes, exported as a report (Excel, PowerPoint) for presentations.',
-    meanwhile: 'Meanwhile, the global filters already work on the Overview and Models pages.',
-  },
   import: importEn,
+  geo: geoEn,
   pivot: pivotEn,
+  trends: trendsEn,
+  map: mapEn,
+  export: exportEn,
+  ranking: rankingEn,
+  shortlist: shortlistEn,
 };

@@ -1,6 +1,12 @@
 /** Vietnamese UI strings (the default language). Every user-visible string lives here and in en.ts. */
 import { importVi } from './import-vi';
+import { geoVi } from './geo-vi';
 import { pivotVi } from './pivot-vi';
+import { trendsVi } from './trends-vi';
+import { mapVi } from './map-vi';
+import { exportVi } from './export-vi';
+import { rankingVi } from './ranking-vi';
+import { shortlistVi } from './shortlist-vi';
 
 export const vi = {
   app: {
@@ -23,6 +29,7 @@ export const vi = {
     map: 'Bản đồ',
     trends: 'Xu hướng',
     models: 'Mô hình',
+    ranking: 'Xếp hạng',
     shortlist: 'Danh sách chọn',
     import: 'Nhập dữ liệu',
   },
@@ -149,20 +156,15 @@ export const vi = {
       sparklineAria: '{{name}}: diễn biến từ {{from}} đến {{to}}, {{gaps}}.',
     },
   },
-  coming: {
-    badge: 'Sắp ra mắt',
-    title: '{{view}} đang được xây dựng',
-    pivot:
-      'Bảng tổng hợp linh hoạt: chọn chiều cho hàng và cột (phường/xã, lĩnh vực, cơ quan chủ trì, thời gian), chọn chỉ tiêu và cách tổng hợp, rồi xuất ra Excel.',
-    map: 'Bản đồ phường/xã tô màu theo chỉ tiêu (tổng số hoặc bình quân đầu người), vị trí từng mô hình, bấm vào một đơn vị để lọc toàn bộ ứng dụng.',
-    trends:
-      'Diễn biến chỉ tiêu theo tháng, quý, năm; so sánh giữa lĩnh vực hoặc đơn vị; đánh dấu số liệu bất thường như giá trị lặp lại hoặc tăng đột biến.',
-    shortlist:
-      'Danh sách các mô hình được chọn để nhân rộng, kèm ghi chú, và xuất báo cáo (Excel, PowerPoint) để trình bày.',
-    meanwhile: 'Trong lúc chờ, bộ lọc chung đã dùng được ở trang Tổng quan và Mô hình.',
-  },
+
   import: importVi,
+  geo: geoVi,
   pivot: pivotVi,
+  trends: trendsVi,
+  map: mapVi,
+  export: exportVi,
+  ranking: rankingVi,
+  shortlist: shortlistVi,
 } as const;
 
 /** The shape every language must provide: same keys, any strings. */

@@ -21,6 +21,10 @@ export interface AtlasState extends UrlState {
   selectModel: (id: string | null) => void;
   /** Replace the pivot layout (JSON of a PivotSpec without filter; null = the default layout). */
   setPivot: (pivot: string | null) => void;
+  /** Replace the Trends settings (JSON, see views/trends/trends-settings.ts; null = the defaults). */
+  setTrends: (trends: string | null) => void;
+  /** Replace the Map settings (JSON, see views/map/map-settings.ts; null = the defaults). */
+  setMap: (map: string | null) => void;
   /** Adopt a state read from the URL (back/forward, an edited or pasted link). */
   applyUrl: (s: UrlState) => void;
 }
@@ -50,5 +54,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
   setModelSort: (modelSort) => set({ modelSort }),
   selectModel: (selectedModel) => set({ selectedModel }),
   setPivot: (pivot) => set({ pivot }),
+  setTrends: (trends) => set({ trends }),
+  setMap: (map) => set({ map }),
   applyUrl: (u) => set({ ...u }),
 }));

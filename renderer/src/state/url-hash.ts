@@ -8,7 +8,7 @@ import { MODEL_COLUMNS, type Filter, type ModelColumn } from '../../../shared/sp
 import { LIST_KEYS, normaliseFilter, type ListKey } from './filter-model';
 
 /** The pages of the app, in navigation order. */
-export const VIEW_IDS = ['overview', 'pivot', 'map', 'trends', 'models', 'shortlist'] as const;
+export const VIEW_IDS = ['overview', 'pivot', 'map', 'trends', 'models', 'ranking', 'shortlist'] as const;
 /** Screens outside the analysis navigation, reached from their own button (the import). */
 export const TOOL_VIEW_IDS = ['import'] as const;
 /** One page of the app. */
@@ -28,6 +28,10 @@ export interface UrlState {
   selectedModel: string | null;
   /** The pivot's layout (a PivotSpec without its filter) as JSON text, validated by the pivot view. */
   pivot?: string | null;
+  /** The Trends view's settings as JSON text, validated by the trends view. */
+  trends?: string | null;
+  /** The Map view's settings as JSON text (only what differs from the defaults), validated by the map view. */
+  map?: string | null;
 }
 
 const PARAM: Record<ListKey, string> = {
@@ -77,12 +81,16 @@ export function parseHash(hash: string): UrlState {
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const model = params.get('model');
   const pivot = params.get('pivot');
+  const trends = params.get('trends');
+  const map = params.get('map');
   return {
     view: isView(path) ? path : 'overview',
     filter: normaliseFilter(filter),
     modelSort: sortBy && isColumn(sortBy) ? { by: sortBy, dir } : null,
     selectedModel: model && model.length <= MAX_TEXT ? model : null,
     ...(path === 'pivot' && pivot && pivot.length <= MAX_PIVOT ? { pivot } : {}),
+    ...(path === 'trends' && trends && trends.length <= MAX_PIVOT ? { trends } : {}),
+    ...(path === 'map' && map && map.length <= MAX_PIVOT ? { map } : {}),
   };
 }
 
@@ -102,6 +110,8 @@ export function formatHash(s: UrlState): string {
     if (s.selectedModel) params.set('model', s.selectedModel);
   }
   if (s.view === 'pivot' && s.pivot) params.set('pivot', s.pivot);
+  if (s.view === 'trends' && s.trends) params.set('trends', s.trends);
+  if (s.view === 'map' && s.map) params.set('map', s.map);
   const qs = params.toString();
   return `#/${s.view}${qs ? `?${qs}` : ''}`;
 }

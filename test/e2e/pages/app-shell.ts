@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { harnessUrl } from './harness';
 
 /** Page ids, as in the URL hash. */
-export type ViewId = 'overview' | 'pivot' | 'map' | 'trends' | 'models' | 'shortlist';
+export type ViewId = 'overview' | 'pivot' | 'map' | 'trends' | 'models' | 'ranking' | 'shortlist';
 
 export class AppShell {
   constructor(readonly page: Page) {}

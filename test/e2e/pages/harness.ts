@@ -62,17 +62,21 @@ export async function harnessCall(method: string, params: unknown = {}): Promise
   }
 }
 
-let snapshot: string | null = null;
+let snapshot: { path: string; dataVersion: number } | null = null;
 
-/** A copy of the served workspace file (made once per worker). */
+/**
+ * A copy of the served workspace file (DuckDB locks the live one), renewed whenever the served data
+ * changed (an import in an earlier test). The WAL is copied too: recent small writes may live only there.
+ */
 async function workspaceSnapshot(): Promise<string> {
-  if (snapshot) return snapshot;
-  const info = (await harnessCall('workspace.info')) as { path: string };
+  const info = (await harnessCall('workspace.info')) as { path: string; dataVersion: number };
+  if (snapshot?.dataVersion === info.dataVersion) return snapshot.path;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-e2e-cli-'));
   const copy = path.join(dir, 'snapshot.duckdb');
   fs.copyFileSync(info.path, copy);
+  if (fs.existsSync(`${info.path}.wal`)) fs.copyFileSync(`${info.path}.wal`, `${copy}.wal`);
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  snapshot = copy;
+  snapshot = { path: copy, dataVersion: info.dataVersion };
   return copy;
 }
 
@@ -82,7 +86,12 @@ export async function cliQuery(spec: unknown): Promise<Record<string, unknown>[]
   const { stdout } = await run(
     process.execPath,
     ['bin/dvk.mjs', 'query', '--workspace', workspace, '--spec', JSON.stringify(spec), '--format', 'json'],
-    { cwd: repoRoot, env: { ...process.env, DVK_DATA_DIR: path.join(path.dirname(workspace), 'data') } },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DVK_DATA_DIR: path.join(path.dirname(workspace), 'data') },
+      // Whole rankings (every model with its components) run to tens of MB of JSON.
+      maxBuffer: 512 * 1024 * 1024,
+    },
   );
   return JSON.parse(stdout) as Record<string, unknown>[];
 }
