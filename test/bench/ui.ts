@@ -110,6 +110,8 @@ export async function runUi(scale: number, clicks = 20): Promise<UiResult> {
         })
         .then(() => true)
         .catch(() => false);
+      // The URL follows filter edits after a short quiet time (hash-sync.ts): let it catch up first.
+      await page.waitForFunction(() => !document.documentElement.dataset.hashPending);
       if ((await page.evaluate(() => location.hash)) === hash)
         throw new Error('a bar click did not change the filter');
       if (!drawn) {

@@ -1,16 +1,19 @@
 /** Start and stop `dvk serve` on a benchmark workspace (the real CLI, as the e2e tests do). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { REPO_ROOT, type BenchWorkspace } from './data';
 import { log } from './log';
 
-/** Build the renderer into out/renderer when it is missing. */
+/**
+ * Build the renderer into out/renderer, once per bench run: an earlier build in out/ may be older than the
+ * source (measuring a stale UI once hid a change that broke the click check), and a build takes seconds.
+ */
+let built = false;
 export function ensureRendererBuilt(): void {
-  if (fs.existsSync(path.join(REPO_ROOT, 'out/renderer/index.html'))) return;
+  if (built) return;
   log('building the renderer (npx electron-vite build) …');
   const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) throw new Error('electron-vite build failed');
+  built = true;
 }
 
 export interface RunningHarness {
