@@ -14,6 +14,9 @@ const list = z.array(text).max(20_000);
 /** 'YYYY-MM' month. */
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 
+/** An indicator code: catalogue codes are snake_case ASCII; imports may add more of the same form. */
+export const IndicatorCode = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'unknown indicator code');
+
 export const FilterSchema = z
   .object({
     provinces: list.optional(),
@@ -25,6 +28,16 @@ export const FilterSchema = z
     statuses: list.optional(),
     recognitions: list.optional(),
     modelIds: list.optional(),
+    /** Start years ('YYYY', as `model_dim.start_year`). */
+    startYears: z
+      .array(z.string().regex(/^\d{4}$/, 'start year must be YYYY'))
+      .max(200)
+      .optional(),
+    /**
+     * Models that reported any of these indicators (within the period filter when one is set). It
+     * narrows the set of models, never which value rows an indicator measure aggregates.
+     */
+    indicators: z.array(IndicatorCode).max(500).optional(),
     /** Inclusive month range on indicator periods; for model-level measures, models that reported a value in it. */
     period: z.object({ from: YearMonth.optional(), to: YearMonth.optional() }).strict().optional(),
     /** Diacritics-insensitive text search over id, name, unit, field, sponsor and description. */
@@ -50,9 +63,6 @@ export type Dimension = z.infer<typeof DimensionSchema>;
 
 export const GrainSchema = z.enum(['month', 'quarter', 'year']);
 export type Grain = z.infer<typeof GrainSchema>;
-
-/** An indicator code: catalogue codes are snake_case ASCII; imports may add more of the same form. */
-export const IndicatorCode = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'unknown indicator code');
 
 export const MeasureSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('count_models') }).strict(),

@@ -13,6 +13,8 @@ const PARAMS = [
   ['sponsors', 'sponsor'],
   ['statuses', 'status'],
   ['recognitions', 'recognition'],
+  ['startYears', 'startYear'],
+  ['indicators', 'indicator'],
 ] as const;
 
 /** The hash of `view` under `filter`, with view-specific parameters appended in the given order. */

@@ -79,6 +79,8 @@ export function filterSummary(f: Filter, locale: 'vi' | 'en'): string {
     ['sponsors', names.sponsor],
     ['statuses', names.status],
     ['recognitions', names.recognition],
+    ['startYears', names.start_year],
+    ['indicators', names.indicator],
   ];
   const parts: string[] = [];
   for (const [k, name] of lists) {

@@ -195,6 +195,63 @@ test('170 units × 36 months scroll in a virtualised grid with sticky headers, i
   net.expectLoopbackOnly();
 });
 
+test('a start year × indicator cell drills to exactly the models it counts, shown as removable chips', async ({
+  page,
+}) => {
+  const app = new AppShell(page);
+  const pivot = new PivotPage(page);
+  const layout = {
+    kind: 'pivot',
+    rows: ['start_year'],
+    columns: ['indicator'],
+    values: [{ measure: { type: 'count_models' } }],
+  };
+  const period = { from: '2024-01', to: '2024-12' };
+  const cells = (await cliQuery({ ...layout, filter: { period } })).filter(
+    (r) => Number(r.grp) === 0 && r.r0 && r.c0 && Number(r.v0) > 0,
+  );
+  await app.open(
+    `#/pivot?from=${period.from}&to=${period.to}&pivot=${encodeURIComponent(JSON.stringify(layout))}`,
+  );
+  await pivot.settled();
+  // The last start year's first indicator column (the grid draws only the columns in view).
+  const startYear = String(
+    cells
+      .map((r) => r.r0)
+      .sort()
+      .at(-1),
+  );
+  const first = pivot.grid
+    .locator(`[data-row-kind="detail"][data-row-key="${startYear}"] [data-col-key$="#0"]`)
+    .first();
+  await expect(first).toBeVisible();
+  const indicator = String(await first.getAttribute('data-col-key')).replace(/#0$/, '');
+  const cell = cells.find((r) => r.r0 === startYear && r.c0 === indicator);
+  if (!cell) throw new Error(`no engine cell ${startYear} × ${indicator}`);
+  const count = Number(cell.v0);
+  const yearTotal = await engineModelCount({ startYears: [startYear], period });
+  // A drill that ignored the indicator key would list every model of the year.
+  expect(count).toBeLessThan(yearTotal);
+  await expect(pivot.cell(startYear, `${indicator}#0`)).toHaveText(formatValue(count, '', 'vi'));
+  await pivot.cell(startYear, `${indicator}#0`).click();
+  await expect(page).toHaveURL(/#\/models\?.*startYear=/);
+  await expect(page).toHaveURL(new RegExp(`indicator=${indicator}`));
+  await expect(page.getByTestId('models-count')).toContainText(new Intl.NumberFormat('vi-VN').format(count));
+  const chips = page.locator('.filter-bar__chip');
+  await expect(chips.filter({ hasText: `Năm bắt đầu: ${startYear}` })).toBeVisible();
+  const indicatorChip = page.locator('[data-filter="indicators"]');
+  await expect(indicatorChip).toContainText('Đã báo cáo chỉ tiêu');
+  await expect(indicatorChip).not.toContainText(indicator);
+  await app.screenshot('pivot-drill-start-year-indicator');
+
+  // Removing the indicator chip widens the list to every model of that start year active in the period.
+  await indicatorChip.getByRole('button').click();
+  await expect(indicatorChip).toHaveCount(0);
+  await expect(page.getByTestId('models-count')).toContainText(
+    new Intl.NumberFormat('vi-VN').format(yearTotal),
+  );
+});
+
 test('a pivot over the cell cap explains itself instead of drawing', async ({ page }) => {
   const app = new AppShell(page);
   const layout = {

@@ -36,7 +36,8 @@ function searchConditions(f: Filter, alias: string): Sql[] {
 
 /**
  * Conditions on model dimensions. `alias` is 'm' for model_dim or 'f' for facts; search (which only
- * model_dim carries) becomes a semi-join when filtering facts.
+ * model_dim carries) becomes a semi-join when filtering facts, and `indicators` is a semi-join on
+ * `facts` for both aliases (the planner sends such filters to `facts`, not a cube).
  */
 export function dimConditions(
   f: Filter | undefined,
@@ -54,6 +55,16 @@ export function dimConditions(
   if (f.statuses?.length) c.push(inList(col('status'), f.statuses));
   if (f.recognitions?.length) c.push(inList(col('recognition'), f.recognitions));
   if (f.modelIds?.length) c.push(inList(col('model_id'), f.modelIds));
+  if (f.startYears?.length) c.push(inList(col('start_year'), f.startYears));
+  if (f.indicators?.length) {
+    // A set of models, not of values: models that reported any of the indicators (in the period when
+    // one is set) — the models a pivot cell under an indicator key counts. An indicator measure still
+    // aggregates its own values; this only decides whose.
+    const ic: Sql[] = [inList(raw('fi.indicator_code'), f.indicators)];
+    if (f.period?.from) ic.push(sql`fi.period_start >= CAST(${monthStart(f.period.from)} AS DATE)`);
+    if (f.period?.to) ic.push(sql`fi.period_start <= CAST(${monthEnd(f.period.to)} AS DATE)`);
+    c.push(sql`${col('model_id')} IN (SELECT fi.model_id FROM facts fi WHERE ${and(ic)})`);
+  }
   const search = searchConditions(f, 'ms');
   if (search.length) {
     if (alias === 'm') c.push(...searchConditions(f, 'm'));

@@ -66,10 +66,11 @@ function dimColumns(d: Dimension): string[] {
   }
 }
 
-/** Columns the filter reads, or null when it needs individual models (search, model ids). */
+/** Columns the filter reads, or null when no cube can answer it (individual models, start years). */
 function filterColumns(f: Filter | undefined): string[] | null {
   if (!f) return [];
-  if (f.search?.trim() || f.modelIds?.length) return null;
+  // Cubes keep no model id (search, model ids and the indicators semi-join need it) and no start year.
+  if (f.search?.trim() || f.modelIds?.length || f.startYears?.length || f.indicators?.length) return null;
   const c: string[] = [];
   if (f.provinces?.length) c.push('province');
   if (f.units?.length) c.push('unit_code');

@@ -1,3 +1,4 @@
+import { vocabLabel } from '../i18n/vocab';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../i18n';
@@ -23,6 +24,34 @@ export function FilterBar() {
     [catalog, lang, filter.provinces],
   );
   const active = activeFilterCount(filter);
+  // Unit types, recognitions, start years and indicators have no picker: a pivot drill-through sets
+  // them. Each value shows as a chip that removes it, so the narrowed model list never hides why.
+  const indicatorName = (code: string) => {
+    const ind = catalog.indicators.find((i) => i.code === code);
+    return (lang === 'en' ? ind?.name_en : ind?.name_vi) ?? ind?.name_vi ?? code;
+  };
+  const chips = [
+    ...(filter.unitTypes ?? []).map((v) => ({
+      key: 'unitTypes' as const,
+      value: v,
+      label: `${t('pivot.dim.unit_type')}: ${v}`,
+    })),
+    ...(filter.recognitions ?? []).map((v) => ({
+      key: 'recognitions' as const,
+      value: v,
+      label: `${t('pivot.dim.recognition')}: ${vocabLabel('recognition', v, lang)}`,
+    })),
+    ...(filter.startYears ?? []).map((v) => ({
+      key: 'startYears' as const,
+      value: v,
+      label: `${t('filters.startYear')}: ${v}`,
+    })),
+    ...(filter.indicators ?? []).map((v) => ({
+      key: 'indicators' as const,
+      value: v,
+      label: `${t('filters.indicator')}: ${indicatorName(v)}`,
+    })),
+  ];
 
   return (
     <section className="filter-bar" aria-label={t('filters.label')}>
@@ -70,6 +99,24 @@ export function FilterBar() {
           lang={lang}
           onChange={setPeriod}
         />
+        {chips.map((c) => (
+          <span key={`${c.key}:${c.value}`} className="filter-bar__chip" data-filter={c.key}>
+            {c.label}
+            <button
+              type="button"
+              className="filter-bar__chip-remove"
+              aria-label={t('filters.removeChip', { label: c.label })}
+              onClick={() =>
+                setList(
+                  c.key,
+                  (filter[c.key] ?? []).filter((x) => x !== c.value),
+                )
+              }
+            >
+              ×
+            </button>
+          </span>
+        ))}
       </div>
       <div className="filter-bar__actions">
         <button type="button" className="button" disabled={active === 0} onClick={clearFilters}>

@@ -24,6 +24,8 @@ export function filterLine(filter: Filter, t: Translate): string {
     sponsor: w('sponsor'),
     status: w('status'),
     recognition: w('recognition'),
+    startYear: w('startYear'),
+    indicator: w('indicator'),
     period: w('period'),
     search: w('search'),
     none: t('export.noFilter'),

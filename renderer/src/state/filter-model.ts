@@ -4,7 +4,7 @@
  */
 import type { Filter } from '../../../shared/specs';
 
-/** Multi-value filter keys offered in the filter bar (and kept in the URL). */
+/** Multi-value filter keys kept in the URL (start years and indicators come from a pivot drill-through). */
 export const LIST_KEYS = [
   'provinces',
   'units',
@@ -13,6 +13,8 @@ export const LIST_KEYS = [
   'sponsors',
   'statuses',
   'recognitions',
+  'startYears',
+  'indicators',
 ] as const;
 /** One multi-value filter key. */
 export type ListKey = (typeof LIST_KEYS)[number];

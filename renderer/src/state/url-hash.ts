@@ -42,6 +42,8 @@ const PARAM: Record<ListKey, string> = {
   sponsors: 'sponsor',
   statuses: 'status',
   recognitions: 'recognition',
+  startYears: 'startYear',
+  indicators: 'indicator',
 };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -145,6 +145,23 @@ describe('the planner picks the smallest table that answers exactly', () => {
       'facts',
     ],
     ['a sponsor (no cube keeps it)', { kind: 'aggregate', by: 'sponsor', measures: [sum(FUNDS)] }, 'facts'],
+    [
+      'a start-year filter (no cube keeps it)',
+      { kind: 'aggregate', by: 'field', measures: [sum(FUNDS)], filter: { startYears: ['2022'] } },
+      'facts',
+    ],
+    [
+      'an indicators filter (a semi-join on models)',
+      {
+        kind: 'pivot',
+        rows: ['field'],
+        columns: ['period'],
+        grain: 'month',
+        values: [{ measure: sum(FUNDS) }],
+        filter: { fields: ['An sinh xã hội'], indicators: ['beneficiaries'] },
+      },
+      'facts',
+    ],
   ];
   it.each(cases)('%s → %s', (_, spec, table) => {
     expect(explainSpec(spec, catalog).facts).toBe(table);

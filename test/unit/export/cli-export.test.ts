@@ -61,7 +61,13 @@ async function dvk(args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('dvk export', () => {
   it('writes the same view link as the app’s URL hash', () => {
-    const filter = { fields: [FIELD, 'Y tế'], period: { from: '2024-01', to: '2024-12' }, search: 'cầu' };
+    const filter = {
+      fields: [FIELD, 'Y tế'],
+      startYears: ['2022'],
+      indicators: ['beneficiaries'],
+      period: { from: '2024-01', to: '2024-12' },
+      search: 'cầu',
+    };
     expect(viewLink('overview', filter)).toBe(
       formatHash({ view: 'overview', filter, modelSort: null, selectedModel: null }),
     );

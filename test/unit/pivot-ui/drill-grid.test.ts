@@ -73,6 +73,28 @@ describe('drill-through', () => {
     expect(drillFilter({}, [{ dim: 'field', key: PIVOT_OTHERS }])).toBeNull();
     expect(drillFilter({}, [{ dim: 'unit', key: null }])).toBeNull();
   });
+
+  it('start-year and indicator keys narrow the models; the current period stays', () => {
+    const keys = cellKeys(
+      {
+        kind: 'pivot',
+        rows: ['start_year'],
+        columns: ['indicator'],
+        values: [{ measure: { type: 'count_models' } }],
+      },
+      ['2021'],
+      1,
+      ['beneficiaries'],
+      1,
+    );
+    expect(drillFilter({ startYears: ['2020', '2021'], period: { from: '2024-01' } }, keys)).toEqual({
+      startYears: ['2021'],
+      indicators: ['beneficiaries'],
+      period: { from: '2024-01' },
+    });
+    expect(drillFilter({}, [{ dim: 'start_year', key: null }])).toBeNull();
+    expect(drillFilter({}, [{ dim: 'indicator', key: PIVOT_OTHERS }])).toBeNull();
+  });
 });
 
 describe('grid on screen', () => {

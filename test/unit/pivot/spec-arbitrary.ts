@@ -53,6 +53,8 @@ export function pivotArbitrary(codes: string[], dims: Dimension[], hostile: stri
       unitTypes: textList(hostile),
       fields: textList(hostile),
       sponsors: textList(hostile),
+      startYears: fc.array(fc.integer({ min: 1990, max: 2030 }).map(String), { minLength: 1, maxLength: 3 }),
+      indicators: fc.array(fc.constantFrom(...codes, 'not_in_catalogue'), { minLength: 1, maxLength: 3 }),
       period: fc.record({ from: ym, to: ym }, { requiredKeys: [] }),
       search: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...hostile)),
     },

@@ -11,6 +11,8 @@ describe('URL hash', () => {
       filter: {
         fields: ['Xây dựng Đảng, chính quyền', 'An sinh xã hội'],
         units: ['27621'],
+        startYears: ['2021', '2023'],
+        indicators: ['beneficiaries'],
         period: { from: '2024-01', to: '2025-06' },
         search: 'cầu đường',
       },

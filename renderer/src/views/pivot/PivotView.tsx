@@ -116,6 +116,12 @@ export function PivotView() {
           sponsor: t('filters.sponsor'),
           status: t('filters.status'),
           recognition: t('pivot.dim.recognition'),
+          startYear: t('pivot.dim.start_year'),
+          indicator: t('pivot.dim.indicator'),
+          indicatorName: (code) => {
+            const ind = catalog.indicators.find((i) => i.code === code);
+            return (lang === 'en' ? ind?.name_en : ind?.name_vi) ?? ind?.name_vi ?? code;
+          },
           period: t('pivot.dim.period'),
           search: t('filters.search'),
           none: t('pivot.noFilter'),

@@ -1,9 +1,9 @@
 /**
  * Drill-through: the global filter that lists the models behind a pivot cell. Each of the cell's keys
- * narrows the filter on its dimension (province, unit, unit type, field, sponsor, status, recognition; a
- * period key becomes a month range intersected with the current one). Others and missing keys have no
- * filter that expresses them, so such a cell cannot be drilled; start year and indicator keys do not
- * narrow the model list (the filter has no such field) and are left out.
+ * narrows the filter on its dimension (province, unit, unit type, field, sponsor, status, recognition,
+ * start year; an indicator key keeps the models that reported that indicator — in the period filter, as
+ * the cell counts them; a period key becomes a month range intersected with the current one). Others
+ * and missing keys have no filter that expresses them, so such a cell cannot be drilled.
  */
 import { PIVOT_OTHERS, type PivotSpec } from '../../../../shared/pivot-spec';
 import type { Dimension, Filter, Grain } from '../../../../shared/specs';
@@ -17,6 +17,8 @@ const LIST_OF: Partial<Record<Dimension, ListKey>> = {
   sponsor: 'sponsors',
   status: 'statuses',
   recognition: 'recognitions',
+  start_year: 'startYears',
+  indicator: 'indicators',
 };
 
 const MONTHS: Readonly<Record<Grain, number>> = { month: 1, quarter: 3, year: 12 };

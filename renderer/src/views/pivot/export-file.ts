@@ -15,9 +15,13 @@ export interface FilterWords {
   sponsor: string;
   status: string;
   recognition: string;
+  startYear: string;
+  indicator: string;
   period: string;
   search: string;
   none: string;
+  /** The catalogue name of an indicator code (the code itself when not given). */
+  indicatorName?: (code: string) => string;
 }
 
 /** One line per active filter: "Lĩnh vực: An sinh xã hội, Chỉnh trang đô thị". */
@@ -32,6 +36,11 @@ export function filtersText(f: Filter, w: FilterWords): string {
   add(w.sponsor, f.sponsors);
   add(w.status, f.statuses);
   add(w.recognition, f.recognitions);
+  add(w.startYear, f.startYears);
+  add(
+    w.indicator,
+    f.indicators?.map((c) => w.indicatorName?.(c) ?? c),
+  );
   if (f.period?.from || f.period?.to)
     parts.push(`${w.period}: ${f.period.from ?? '…'} – ${f.period.to ?? '…'}`);
   if (f.search) parts.push(`${w.search}: ${f.search}`);
