@@ -26,7 +26,10 @@ function filledCount(cols: readonly string[]): string {
 export function nonDataRow(columnCount: number, keyCol: string, nameCol: string | null): Sql {
   const cols = Array.from({ length: columnCount }, (_, i) => `c${i}`);
   const totalRe = `'^\\s*(tong cong|tong so|cong|tong)\\s*[:.]?\\s*$|^\\s*tong cong\\b'`;
-  const isTotal = (c: string) => `regexp_matches(${SEARCH_FOLD_SQL(c)}, ${totalRe})`;
+  // A totals label starts with T or C once spaces are skipped (Tổng…, Cộng): most cells are ruled out by
+  // that anchored test before the costly folding. CASE, not AND, so the order is kept.
+  const isTotal = (c: string) =>
+    `(CASE WHEN regexp_matches(coalesce(${c}, ''), '^\\s*[TtCc]') THEN regexp_matches(${SEARCH_FOLD_SQL(c)}, ${totalRe}) ELSE false END)`;
   const key = `nullif(trim(${keyCol}), '')`;
   // A totals label anywhere in the first cells, on a row whose identifier is blank or itself the label.
   const anyTotal = `(${key} IS NULL OR ${isTotal(keyCol)}) AND (${cols.slice(0, 4).map(isTotal).join(' OR ') || 'FALSE'})`;
