@@ -7,7 +7,19 @@ export async function chooseImportFiles(win: BrowserWindow): Promise<string[]> {
     filters: [
       {
         name: 'Dữ liệu / Data',
-        extensions: ['xlsx', 'xls', 'csv', 'tsv', 'txt', 'parquet', 'arrow', 'json', 'geojson', 'topojson'],
+        extensions: [
+          'xlsx',
+          'xls',
+          'csv',
+          'tsv',
+          'txt',
+          'parquet',
+          'arrow',
+          'json',
+          'geojson',
+          'topojson',
+          'zip',
+        ],
       },
     ],
   });
