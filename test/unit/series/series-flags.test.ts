@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FLAT_RUN, seriesFlags } from '../../../renderer/src/views/trends/series-flags';
+import { seasonalIndices } from '../../../renderer/src/views/trends/trends-data';
 import { tetPeriods, TET_DATES } from '../../../shared/tet';
 
 describe('data-quality flags of a series', () => {
@@ -41,5 +42,24 @@ describe('the Tết table', () => {
       expect(d >= `${d.slice(0, 4)}-01-21` && d <= `${d.slice(0, 4)}-02-20`).toBe(true);
     expect(tetPeriods('month').find((p) => p.date === '2024-02-10')?.period).toBe('2024-02-01');
     expect(tetPeriods('quarter').find((p) => p.date === '2024-02-10')?.period).toBe('2024-01-01');
+  });
+});
+
+describe('seasonal periods (Tết)', () => {
+  // A steady series with one Tết peak: robust z ≈ 6.6 against its own history (MAD ≈ 2).
+  const steady = [100, 104, 98, 102, 101, 99, 103, 97, 100, 102, 120, 101, 99, 100];
+  it('a Tết peak is not a suspicious jump, but the same peak elsewhere is', () => {
+    expect(seriesFlags(steady, new Set([10]))).toEqual([]);
+    expect(seriesFlags(steady)).toEqual([{ index: 10, kind: 'jump' }]);
+  });
+  it('a 50× spike in a Tết month is still flagged', () => {
+    const spiked = steady.map((v, i) => (i === 10 ? 5000 : v));
+    expect(seriesFlags(spiked, new Set([10]))).toEqual([{ index: 10, kind: 'jump' }]);
+  });
+  it('the Tết month and the month before it are seasonal at month grain; only the quarter at quarter grain', () => {
+    const months = ['2024-01-01', '2024-02-01', '2024-03-01'];
+    expect([...seasonalIndices(months, 'month')].sort()).toEqual([0, 1]);
+    expect([...seasonalIndices(['2024-01-01', '2024-04-01'], 'quarter')]).toEqual([0]);
+    expect([...seasonalIndices(['2024-01-01'], 'year')]).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { useReadyWorkspace } from '../../state/workspace';
 import { bandOnMonths, seriesByIndicator, type BandRow, type MonthBand } from '../models/model-series';
 import { SeriesCanvas } from './SeriesCanvas';
 import { seriesFlags } from './series-flags';
-import { tetIndices } from './trends-data';
+import { seasonalIndices, tetIndices } from './trends-data';
 import { indicatorName } from './trends-panels';
 
 /** Props of ModelTrendChart. */
@@ -60,6 +60,7 @@ export function ModelTrendChart({ modelId, modelName, field, values }: ModelTren
       ? bandOnMonths(toRows(band.data) as unknown as BandRow[], shaped.months, lower)
       : new Map<string, MonthBand>();
     const periods = shaped.months.map((m) => `${m}-01`);
+    const seasonal = seasonalIndices(periods, 'month');
     const panels: ChartPanel[] = shaped.series.map((s) => {
       const def = catalog.indicators.find((i) => i.code === s.code);
       const unit = def?.unit ? vocabLabel('unit', def.unit, lang) : null;
@@ -71,7 +72,12 @@ export function ModelTrendChart({ modelId, modelName, field, values }: ModelTren
         format: (v: number | null) => formatValue(v, unit, lang),
         formatAxis: (v: number) => formatCompact(v, unit === '%' ? '%' : null, lang),
         lines: [
-          { key: 'model', name: t('trends.thisModel'), values: s.values, flags: seriesFlags(s.values) },
+          {
+            key: 'model',
+            name: t('trends.thisModel'),
+            values: s.values,
+            flags: seriesFlags(s.values, seasonal),
+          },
           ...(b
             ? [
                 { key: 'p50', name: t('trends.median'), values: b.p50, flags: [], dashed: true },

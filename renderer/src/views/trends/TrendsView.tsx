@@ -65,8 +65,8 @@ export function TrendsView() {
   const shaped = useMemo(() => {
     if (!q.data) return null;
     const rows = toRows(q.data) as unknown as SeriesRow[];
-    return shapeSeries(rows, settings.transform === 'yoy_abs', settings.flags);
-  }, [q.data, settings.transform, settings.flags]);
+    return shapeSeries(rows, settings.transform === 'yoy_abs', settings.flags, settings.grain);
+  }, [q.data, settings.transform, settings.flags, settings.grain]);
 
   const chart = useMemo(() => {
     if (!shaped || shaped.periods.length === 0) return null;

@@ -4,12 +4,16 @@
  * - `jump`: a sudden jump — the value's robust z-score (0.6745 · (x − median) ÷ MAD over the series'
  *   non-missing values, Iglewicz & Hoaglin) is above `JUMP_Z`. Robust statistics so the jump itself does
  *   not hide in an inflated standard deviation. A series with MAD 0 (mostly constant) flags nothing here.
+ *   In seasonal periods (Tết and the month before it) a peak is expected, so the bar is `SEASONAL_JUMP_Z`:
+ *   with the plain bar every Tết peak of a steady series was marked suspicious.
  * - `flat`: part of a run of at least `FLAT_RUN` consecutive reported periods with the identical non-zero
  *   value (reports copied forward month after month). Missing periods break a run.
  */
 
 /** Robust z-score above which a value is a sudden jump. */
 export const JUMP_Z = 3.5;
+/** Robust z-score above which a value in a seasonal period is a sudden jump (a 50× spike still is). */
+export const SEASONAL_JUMP_Z = 3 * JUMP_Z;
 /** Shortest run of identical values flagged as flat. */
 export const FLAT_RUN = 6;
 
@@ -27,8 +31,14 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-/** The flags of one series (values aligned with the period axis, null = not reported). */
-export function seriesFlags(values: readonly (number | null)[]): SeriesFlag[] {
+/**
+ * The flags of one series (values aligned with the period axis, null = not reported); `seasonal` holds the
+ * axis indices where a peak is expected (see `seasonalIndices` in trends-data.ts).
+ */
+export function seriesFlags(
+  values: readonly (number | null)[],
+  seasonal: ReadonlySet<number> = new Set(),
+): SeriesFlag[] {
   const flags: SeriesFlag[] = [];
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (present.length >= 4) {
@@ -36,8 +46,8 @@ export function seriesFlags(values: readonly (number | null)[]): SeriesFlag[] {
     const mad = median(present.map((v) => Math.abs(v - med)));
     if (mad > 0) {
       values.forEach((v, i) => {
-        if (v !== null && Math.abs((0.6745 * (v - med)) / mad) > JUMP_Z)
-          flags.push({ index: i, kind: 'jump' });
+        const bar = seasonal.has(i) ? SEASONAL_JUMP_Z : JUMP_Z;
+        if (v !== null && Math.abs((0.6745 * (v - med)) / mad) > bar) flags.push({ index: i, kind: 'jump' });
       });
     }
   }

@@ -159,6 +159,7 @@ export function shapeSeries(
   rows: readonly SeriesRow[],
   useDelta: boolean,
   withFlags: boolean,
+  grain: Grain = 'month',
 ): {
   periods: string[];
   lines: ShapedLine[];
@@ -185,7 +186,9 @@ export function shapeSeries(
     l.raws[i] = r.raw;
   }
   const out = [...lines.values()];
-  if (withFlags) for (const l of out) l.flags = seriesFlags(l.raws).filter((f) => l.values[f.index] !== null);
+  const seasonal = seasonalIndices(periods, grain);
+  if (withFlags)
+    for (const l of out) l.flags = seriesFlags(l.raws, seasonal).filter((f) => l.values[f.index] !== null);
   return { periods, lines: out };
 }
 
@@ -194,6 +197,19 @@ export function tetIndices(periods: readonly string[], grain: Grain): number[] {
   if (grain === 'year') return [];
   const pos = new Map(periods.map((p, i) => [p, i]));
   return tetPeriods(grain).flatMap((t) => (pos.has(t.period) ? [pos.get(t.period) as number] : []));
+}
+
+/**
+ * Axis indices where a peak is expected: the Tết period, and at month grain the month before it too
+ * (gifts, meals and funds peak in the run-up). Jump markers there need a much larger deviation.
+ */
+export function seasonalIndices(periods: readonly string[], grain: Grain): Set<number> {
+  const out = new Set<number>();
+  for (const i of tetIndices(periods, grain)) {
+    out.add(i);
+    if (grain === 'month' && i > 0) out.add(i - 1);
+  }
+  return out;
 }
 
 /** True for the two special series keys the UI names itself. */
