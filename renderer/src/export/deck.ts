@@ -107,73 +107,38 @@ export async function buildDeck(slides: readonly DeckSlide[], info: DeckInfo): P
   // Marks text as Vietnamese (spelling, line breaking) in PowerPoint.
   const lang = info.lang === 'vi' ? 'vi-VN' : 'en-US';
 
+  /** A full-width line of text at `y` (inches): title, subtitle or footer of a slide. */
+  const line = (
+    slide: PptxGenJS.Slide,
+    text: string,
+    y: number,
+    h: number,
+    fontSize: number,
+    heading = false,
+  ) =>
+    slide.addText(text, {
+      x: M,
+      y,
+      w: W - 2 * M,
+      h,
+      fontFace: FONT,
+      lang,
+      fontSize,
+      ...(heading ? { bold: true, color: '15263D' } : { color: '5A6573' }),
+    });
+  const footer = [info.dataDate, info.source].filter(Boolean).join(' · ');
+
   const cover = pptx.addSlide();
-  cover.addText(info.title, {
-    x: M,
-    y: 2.2,
-    w: W - 2 * M,
-    h: 1.2,
-    fontFace: FONT,
-    lang,
-    fontSize: 36,
-    bold: true,
-    color: '15263D',
-  });
-  cover.addText(info.subtitle, {
-    x: M,
-    y: 3.5,
-    w: W - 2 * M,
-    h: 1,
-    fontFace: FONT,
-    lang,
-    fontSize: 18,
-    color: '5A6573',
-  });
-  cover.addText([info.dataDate, info.source].filter(Boolean).join(' · '), {
-    x: M,
-    y: H - 1.1,
-    w: W - 2 * M,
-    h: 0.5,
-    fontFace: FONT,
-    lang,
-    fontSize: 12,
-    color: '5A6573',
-  });
+  line(cover, info.title, 2.2, 1.2, 36, true);
+  line(cover, info.subtitle, 3.5, 1, 18);
+  line(cover, footer, H - 1.1, 0.5, 12);
   cover.addNotes([info.subtitle, info.dataDate, info.source].filter(Boolean).join('\n'));
 
   for (const s of slides) {
     const slide = pptx.addSlide();
-    slide.addText(s.title, {
-      x: M,
-      y: 0.3,
-      w: W - 2 * M,
-      h: 0.7,
-      fontFace: FONT,
-      lang,
-      fontSize: 26,
-      bold: true,
-      color: '15263D',
-    });
-    slide.addText(s.subtitle, {
-      x: M,
-      y: 0.95,
-      w: W - 2 * M,
-      h: 0.45,
-      fontFace: FONT,
-      lang,
-      fontSize: 13,
-      color: '5A6573',
-    });
-    slide.addText([info.dataDate, info.source].filter(Boolean).join(' · '), {
-      x: M,
-      y: H - 0.5,
-      w: W - 2 * M,
-      h: 0.35,
-      fontFace: FONT,
-      lang,
-      fontSize: 10,
-      color: '5A6573',
-    });
+    line(slide, s.title, 0.3, 0.7, 26, true);
+    line(slide, s.subtitle, 0.95, 0.45, 13);
+    line(slide, footer, H - 0.5, 0.35, 10);
     const box = { y: 1.5, h: H - 2.1 };
     if (s.chart) addChart(pptx, slide, s.chart, box);
     else if (s.image) {
