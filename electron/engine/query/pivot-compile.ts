@@ -13,6 +13,7 @@
  * are engine constants.
  */
 import type { PivotSpec } from '../../../shared/pivot-spec';
+import type { Dimension } from '../../../shared/specs';
 import { and, join, raw, sql, type Sql } from '../db/sql';
 import type { CatalogCache } from './catalog-cache';
 import {
@@ -26,6 +27,7 @@ import {
 import { type Part, planPivot, type PivotPlan } from './pivot-plan';
 import { orderBySql, sortKeyColumns } from './pivot-order';
 import { shareSql } from './pivot-share';
+import { enumTypes } from './pivot-dims';
 import { aggregateSql, k, l, range, sourceSql, x } from './pivot-source';
 import { CAP, estimateCte, estimateWithinCap, sizeCte, sizeWithinCap, tooLargeMarker } from './pivot-size';
 import { baseCte, baseName, srcName, topNCtes } from './pivot-topn';
@@ -65,11 +67,23 @@ export function compilePivot(spec: PivotSpec, catalog: CatalogCache): Sql {
   ]);
   ctes.push(['kept', sql`SELECT * FROM ord WHERE ${keep} UNION ALL BY NAME ${tooLargeMarker}`]);
 
+  // Keys and labels of model dimensions go out as ENUMs: the same text, read out as codes and a dictionary.
+  const key = (i: number) => {
+    const e = enumTypes(plan.dims[i] as Dimension);
+    return e ? sql`CAST(${k(i)} AS ${e.key})` : k(i);
+  };
+  const label = (i: number) => {
+    const e = enumTypes(plan.dims[i] as Dimension);
+    return e ? sql`CAST(${l(i)} AS ${e.label})` : l(i);
+  };
   const out = [
-    ...range(plan.R).flatMap((i) => [sql`${k(i)} AS ${raw(`r${i}`)}`, sql`${l(i)} AS ${raw(`r${i}_label`)}`]),
+    ...range(plan.R).flatMap((i) => [
+      sql`${key(i)} AS ${raw(`r${i}`)}`,
+      sql`${label(i)} AS ${raw(`r${i}_label`)}`,
+    ]),
     ...range(plan.C).flatMap((j) => [
-      sql`${k(plan.R + j)} AS ${raw(`c${j}`)}`,
-      sql`${l(plan.R + j)} AS ${raw(`c${j}_label`)}`,
+      sql`${key(plan.R + j)} AS ${raw(`c${j}`)}`,
+      sql`${label(plan.R + j)} AS ${raw(`c${j}_label`)}`,
     ]),
     raw('CAST(grp AS INTEGER) AS grp'),
     ...plan.values.map((_, j) => raw(`v${j}`)),

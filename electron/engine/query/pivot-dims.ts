@@ -6,6 +6,7 @@
 import { PIVOT_OTHERS } from '../../../shared/pivot-spec';
 import type { Dimension, Grain } from '../../../shared/specs';
 import { raw, type Sql } from '../db/sql';
+import { enumType } from '../workspace/derived';
 import type { Part } from './pivot-plan';
 
 /** The Others key as an SQL literal (an engine constant, not user text). */
@@ -57,4 +58,29 @@ export function unitColumnSql(d: Dimension): Sql {
   if (d === 'unit_type') return raw('u.type');
   if (d === 'province') return raw('u.province');
   throw new Error(`not a geographic dimension: ${d}`);
+}
+
+/**
+ * The ENUM types (workspace/derived.ts) that hold every key and every label of `d`, or null (period,
+ * indicator). The result casts keys and labels to them so they read out as codes plus a dictionary, and
+ * sorts labels by the cast (collation order, no sort key per row).
+ */
+export function enumTypes(d: Dimension): { key: Sql; label: Sql } | null {
+  switch (d) {
+    case 'unit':
+      return { key: raw(enumType('unit_code')), label: raw(enumType('unit_name')) };
+    case 'period':
+    case 'indicator':
+      return null;
+    case 'province':
+    case 'unit_type':
+    case 'field':
+    case 'sponsor':
+    case 'status':
+    case 'recognition':
+    case 'start_year': {
+      const t = raw(enumType(d));
+      return { key: t, label: t };
+    }
+  }
 }

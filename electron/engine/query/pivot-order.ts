@@ -6,7 +6,8 @@
  */
 import { join, raw, sql, type Sql } from '../db/sql';
 import { grpOf, type PivotPlan } from './pivot-plan';
-import { OTHERS } from './pivot-dims';
+import type { Dimension } from '../../../shared/specs';
+import { enumTypes, OTHERS } from './pivot-dims';
 import { k, l, range } from './pivot-source';
 
 /** Name of the sort key of row level i (a node's value at the column total). */
@@ -33,6 +34,15 @@ function bucket(i: number): Sql {
     WHEN ${k(i)} = ${OTHERS} THEN 3 ELSE 1 END`;
 }
 
+/**
+ * Label i in Vietnamese collation order: the cast to the dimension's ENUM (created in that order) where it
+ * has one, else COLLATE vi (periods, indicator names).
+ */
+function byLabel(plan: PivotPlan, i: number): Sql {
+  const e = enumTypes(plan.dims[i] as Dimension);
+  return e ? sql`CAST(${l(i)} AS ${e.label})` : sql`${l(i)} COLLATE vi`;
+}
+
 /** The ORDER BY list. */
 export function orderBySql(plan: PivotPlan): Sql {
   const dir = raw(plan.sort.dir === 'desc' ? 'DESC' : 'ASC');
@@ -41,11 +51,11 @@ export function orderBySql(plan: PivotPlan): Sql {
     terms.push(bucket(i));
     if (plan.sort.by === 'value') terms.push(sql`${s(i)} ${dir} NULLS LAST`);
     const labelDir = plan.sort.by === 'label' ? dir : raw('ASC');
-    terms.push(sql`${l(i)} COLLATE vi ${labelDir} NULLS LAST`, sql`${k(i)} ${labelDir}`);
+    terms.push(sql`${byLabel(plan, i)} ${labelDir} NULLS LAST`, sql`${k(i)} ${labelDir}`);
   }
   for (const j of range(plan.C)) {
     const i = plan.R + j;
-    terms.push(bucket(i), sql`${l(i)} COLLATE vi ASC NULLS LAST`, sql`${k(i)} ASC`);
+    terms.push(bucket(i), sql`${byLabel(plan, i)} ASC NULLS LAST`, sql`${k(i)} ASC`);
   }
   return terms.length ? sql`ORDER BY ${join(terms)}` : raw('');
 }

@@ -77,6 +77,67 @@ describe('importing CSV files', () => {
     ]);
   });
 
+  it('rejects a repeated model, period and indicator after the first row, even when the first was rejected', async () => {
+    const { u, m } = await trio();
+    const v = writeCsv(
+      dir,
+      'lap.csv',
+      [
+        'Mã mô hình;Kỳ báo cáo;Chỉ tiêu;Giá trị',
+        'MH-1;03/2024;bridges_built;2', // row 2: kept
+        'MH-1;2024-03;bridges_built;5', // row 3: the same value again, written another way
+        'MH-2;2024-06;funds_mobilized_vnd;abc', // row 4: bad number
+        'MH-2;2024-06;funds_mobilized_vnd;7', // row 5: repeats row 4's key
+        'MH-2;2024-07;funds_mobilized_vnd;-', // row 6: blank, skipped
+        'MH-2;2024-07;funds_mobilized_vnd;8', // row 7: kept (a blank value is not a value)
+        'Tổng cộng;;;15', // row 8: a totals row, skipped
+        'MH-1;2024-03;bridges_built;9', // row 9: a third copy
+      ],
+      { bom: false },
+    );
+    const reports = await commitFiles(ws, [u, m, v]);
+    const r = reports.find((x) => path.basename(x.file) === 'lap.csv');
+    // Skipped counts the totals row; the blank value is neither imported nor rejected (not reported).
+    expect([r?.rowsImported, r?.rowsRejected, r?.sheets[0]?.rowsSkipped]).toEqual([2, 4, 1]);
+    const rejects = await ws.rows<{ row: number; column: string; reason: string }>(
+      `SELECT row, "column", reason FROM import_rejects WHERE reason <> 'IMPORT_DUPLICATE_ID: first at row 3'
+         AND reason <> 'IMPORT_BAD_DATE' ORDER BY row`,
+    );
+    expect(rejects).toEqual([
+      { row: 3, column: 'Giá trị', reason: 'IMPORT_DUPLICATE_VALUE' },
+      { row: 4, column: 'Giá trị', reason: 'IMPORT_BAD_NUMBER' },
+      { row: 5, column: 'Giá trị', reason: 'IMPORT_DUPLICATE_VALUE' },
+      { row: 9, column: 'Giá trị', reason: 'IMPORT_DUPLICATE_VALUE' },
+    ]);
+    expect(
+      await ws.rows(
+        `SELECT model_id, strftime(period_start, '%Y-%m') AS p, value FROM indicator_values ORDER BY model_id, p`,
+      ),
+    ).toEqual([
+      { model_id: 'MH-1', p: '2024-03', value: 2 },
+      { model_id: 'MH-2', p: '2024-07', value: 8 },
+    ]);
+  });
+
+  it('classifies rows whose identifier is numeric, or starts with T or C, by the full test', async () => {
+    const u = writeCsv(dir, 'don_vi.csv', UNITS);
+    const m = writeCsv(dir, 'mo_hinh.csv', [
+      'Mã mô hình,Tên mô hình,Mã ĐVHC,Lĩnh vực',
+      '12,Cầu số 12,00101,Hạ tầng giao thông nông thôn', // numeric id: data, not a column-number row
+      'C-7,Chợ sạch,00101,An sinh xã hội', // starts with C: data, not "Cộng"
+      'T1,Tuyến hẻm sáng,00102,An sinh xã hội', // starts with T: data, not "Tổng"
+      '(1),(2),(3),(4)', // a column-number row
+      'Cộng,,,', // a totals row
+      'Người lập biểu,,,', // a signature row
+    ]);
+    const reports = await commitFiles(ws, [u, m]);
+    const r = reports.find((x) => path.basename(x.file) === 'mo_hinh.csv');
+    expect([r?.rowsImported, r?.rowsRejected, r?.sheets[0]?.rowsSkipped]).toEqual([3, 0, 3]);
+    expect(
+      (await ws.rows<{ model_id: string }>('SELECT model_id FROM models ORDER BY 1')).map((x) => x.model_id),
+    ).toEqual(['12', 'C-7', 'T1']);
+  });
+
   it('keeps leading zeros, parses Vietnamese numbers and periods, and maps indicator names', async () => {
     const { u, m, v } = await trio();
     await commitFiles(ws, [u, m, v]);

@@ -8,7 +8,7 @@ import { parsePeriod } from '../../../../shared/vi-date';
 import { matchIndicator } from '../../../../shared/import-mapping';
 import { INDICATORS } from '../../../../shared/catalog';
 import { foldVi } from '../../../../shared/text';
-import { join, raw, sql, type Sql } from '../../db/sql';
+import { join, raw, sql } from '../../db/sql';
 import { distinctMap } from '../distinct-map';
 import { nonDataRow } from '../row-rules';
 import { count, headerOf, idList, recordRejects, textOf, type LoadContext, type LoadResult } from './context';
@@ -49,27 +49,29 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
   });
 
   // Classify rows once (the non-data test is the costly part), then melt: one row per (source row,
-  // indicator). Wide files are melted column by column from the classified copy.
-  await ws.exec(raw('DROP TABLE IF EXISTS vs'));
-  await ws.exec(sql`CREATE TEMP TABLE vs AS SELECT _row, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
-      ${wide ? raw('*') : sql`${t('indicator')} AS ind_raw, ${t('value')} AS value_raw`}
-    FROM ${raw(ctx.stg)} WHERE NOT (${nd})`);
-  let melted: Sql;
+  // indicator). Wide files are melted column by column from a classified copy; a long file is one row per
+  // value already, so its data rows go straight into the melted table.
+  await ws.exec(raw('DROP TABLE IF EXISTS vm'));
+  let rowsKept: number;
   if (wide) {
+    await ws.exec(raw('DROP TABLE IF EXISTS vs'));
+    await ws.exec(sql`CREATE TEMP TABLE vs AS SELECT _row, ${t('model_id')} AS model_id, ${t('period')} AS period_raw, *
+      FROM ${raw(ctx.stg)} WHERE NOT (${nd})`);
     const parts = ctx.valueCols.map(
       (
         v,
       ) => sql`SELECT _row, model_id, period_raw, ${v.indicator} AS ind_raw, nullif(trim(${raw(v.col)}), '') AS value_raw,
         ${v.header} AS value_header FROM vs WHERE nullif(trim(${raw(v.col)}), '') IS NOT NULL`,
     );
-    melted = join(parts, ' UNION ALL ');
+    await ws.exec(sql`CREATE TEMP TABLE vm AS ${join(parts, ' UNION ALL ')}`);
+    rowsKept = await count(ws, 'SELECT count(*) AS n FROM vs');
+    await ws.exec(raw('DROP TABLE vs'));
   } else {
-    melted = sql`SELECT _row, model_id, period_raw, ind_raw, value_raw, ${headerOf(ctx, 'value')} AS value_header FROM vs`;
+    await ws.exec(sql`CREATE TEMP TABLE vm AS SELECT _row, ${t('model_id')} AS model_id, ${t('period')} AS period_raw,
+        ${t('indicator')} AS ind_raw, ${t('value')} AS value_raw, ${headerOf(ctx, 'value')} AS value_header
+      FROM ${raw(ctx.stg)} WHERE NOT (${nd})`);
+    rowsKept = await count(ws, 'SELECT count(*) AS n FROM vm');
   }
-  await ws.exec(raw('DROP TABLE IF EXISTS vm'));
-  await ws.exec(sql`CREATE TEMP TABLE vm AS ${melted}`);
-  const rowsKept = await count(ws, 'SELECT count(*) AS n FROM vs');
-  await ws.exec(raw('DROP TABLE vs'));
 
   await distinctMap(ws, 'map_period', raw('vm'), raw('period_raw'), ['start', 'grain'], (s) => {
     const p = parsePeriod(s);
@@ -86,33 +88,55 @@ export async function loadValues(ctx: LoadContext, wide: boolean): Promise<LoadR
   });
 
   await ws.exec(raw('DROP TABLE IF EXISTS vi'));
+  // A value is blank when it is empty, "-", a dash or "x"; one starting with a digit cannot be (the regex
+  // is skipped for nearly every value).
   await ws.exec(sql`CREATE TEMP TABLE vi AS
     WITH p AS (
       SELECT vm.*, mp.start AS period_start, mp.grain AS period_grain, mi.code AS indicator_code,
         vi_number(value_raw) AS value,
-        value_raw IS NULL OR regexp_matches(value_raw, '^\\s*[-–—x]?\\s*$') AS blank
+        value_raw IS NULL OR (NOT (ascii(value_raw) BETWEEN 48 AND 57)
+          AND regexp_matches(value_raw, '^\\s*[-–—x]?\\s*$')) AS blank
       FROM vm LEFT JOIN map_period mp ON mp.s = period_raw LEFT JOIN map_ind mi ON mi.s = ind_raw
     ), q AS (
-      SELECT p.*, EXISTS (SELECT 1 FROM models m WHERE m.model_id = p.model_id) AS model_known,
-        row_number() OVER (PARTITION BY model_id, period_start, indicator_code ORDER BY _row) AS dup_rank
-      FROM p WHERE NOT blank
+      SELECT p.*, k.model_id IS NOT NULL AS model_known
+      FROM p LEFT JOIN (SELECT DISTINCT model_id FROM models) k ON k.model_id = p.model_id
+      WHERE NOT blank
     )
     SELECT *,
       CASE WHEN model_id IS NULL THEN ${headerOf(ctx, 'model_id')}
            WHEN NOT model_known THEN ${headerOf(ctx, 'model_id')}
            WHEN period_start IS NULL THEN ${headerOf(ctx, 'period')}
            WHEN indicator_code IS NULL THEN ${headerOf(ctx, 'indicator')}
-           WHEN value IS NULL THEN value_header
-           WHEN dup_rank > 1 THEN value_header END AS reject_col,
+           WHEN value IS NULL THEN value_header END AS reject_col,
       CASE WHEN model_id IS NULL THEN 'IMPORT_MISSING_VALUE: model_id'
            WHEN NOT model_known THEN 'IMPORT_UNKNOWN_MODEL'
            WHEN period_start IS NULL THEN 'IMPORT_BAD_PERIOD'
            WHEN indicator_code IS NULL THEN 'IMPORT_MISSING_VALUE: indicator'
-           WHEN value IS NULL THEN 'IMPORT_BAD_NUMBER'
-           WHEN dup_rank > 1 THEN 'IMPORT_DUPLICATE_VALUE' END AS reject_reason,
+           WHEN value IS NULL THEN 'IMPORT_BAD_NUMBER' END AS reject_reason,
       CASE WHEN NOT model_known THEN model_id WHEN period_start IS NULL THEN period_raw
            WHEN value IS NULL THEN value_raw ELSE NULL END AS reject_value
     FROM q`);
+  // The same model, period and indicator twice: the first row (blank values aside, rejected or not) wins and
+  // the later ones are rejected. Duplicates are rare, so they are looked for with hash aggregates (a window
+  // ranking every row cost twice as much) and marked only when there are any.
+  // Equal keys have equal hashes, so no repeated hash means no duplicate (the usual case: one cheap pass).
+  const hashDups = await count(
+    ws,
+    `SELECT count(*) AS n FROM (SELECT hash(model_id, period_start, indicator_code) AS h FROM vi GROUP BY h HAVING count(*) > 1)`,
+  );
+  if (hashDups > 0) {
+    await ws.exec(raw('DROP TABLE IF EXISTS vdup'));
+    await ws.exec(
+      raw(`CREATE TEMP TABLE vdup AS SELECT model_id, period_start, indicator_code, min(_row) AS first_row
+      FROM vi GROUP BY ALL HAVING count(*) > 1`),
+    );
+    await ws.exec(
+      raw(`UPDATE vi SET reject_col = value_header, reject_reason = 'IMPORT_DUPLICATE_VALUE'
+      FROM vdup d WHERE vi.reject_reason IS NULL AND vi.model_id = d.model_id AND vi.period_start = d.period_start
+        AND vi.indicator_code = d.indicator_code AND vi._row > d.first_row`),
+    );
+    await ws.exec(raw('DROP TABLE vdup'));
+  }
 
   const rowsIn = await count(ws, `SELECT count(*) AS n FROM ${ctx.stg}`);
   const rejected = await recordRejects(ctx, 'vi');
