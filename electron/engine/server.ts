@@ -246,7 +246,8 @@ export class EngineServer {
         )) as Results[M];
       case 'flags.list': {
         const q = params as Params<'flags.list'>;
-        const flags = await this.onRead(entry, () => cachedFlags(this.ws, this.ws.read, q.options));
+        // Not on the read queue: flags are computed on the background connection (seconds at scale 10).
+        const flags = await cachedFlags(this.ws, q.options);
         const ids = q.modelIds ? new Set(q.modelIds) : null;
         return (ids ? flags.filter((f) => ids.has(f.modelId)) : flags) as Results[M];
       }

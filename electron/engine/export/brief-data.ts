@@ -77,7 +77,7 @@ export async function briefData(ws: Workspace, rankSpec: RankSpec = defaultBrief
   await prepareRankFlags(ws, ws.read, rankSpec.flagOptions);
   const ranked = await ws.rows<Record<string, unknown>>(compileRank(rankSpec, catalog));
   const byId = new Map(ranked.map((r) => [String(r.model_id), r]));
-  const flags = await cachedFlags(ws, ws.read, rankSpec.flagOptions);
+  const flags = await cachedFlags(ws, rankSpec.flagOptions);
   const dims = await ws.rows<{
     model_id: string;
     status: string | null;

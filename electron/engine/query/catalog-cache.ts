@@ -3,7 +3,8 @@
  * version. The cubes can be switched off (`cubes: false`, or DVK_CUBES=off in the environment): every spec
  * then reads `facts`, which the correctness suites use to check both paths give the same results.
  */
-import { CUBES } from '../workspace/derived';
+import type { Dimension } from '../../../shared/specs';
+import { CUBES, type ENUM_COLUMNS, enumType } from '../workspace/derived';
 import type { Workspace } from '../workspace/workspace';
 import type { CubeInfo } from './planner';
 
@@ -23,6 +24,11 @@ export class CatalogCache {
     private readonly byCode: Map<string, IndicatorRow>,
     /** Cubes the planner may use (empty when switched off or absent), with their row counts. */
     readonly cubes: readonly CubeInfo[] = [],
+    /**
+     * An upper bound on the distinct keys of each dimension (the period's at month grain), missing and
+     * Others included: the pivot skips its cell-cap machinery when the bound proves it small.
+     */
+    readonly keyBound: Readonly<Partial<Record<Dimension, number>>> = {},
   ) {}
 
   static async load(ws: Workspace, opts: { cubes?: boolean } = {}): Promise<CatalogCache> {
@@ -41,7 +47,12 @@ export class CatalogCache {
         if (p) cubes.push({ name: c.name, dims: c.dims, rows: p.n });
       }
     }
-    return new CatalogCache(ws.dataVersion, new Map(rows.map((r) => [r.code, r])), cubes);
+    return new CatalogCache(
+      ws.dataVersion,
+      new Map(rows.map((r) => [r.code, r])),
+      cubes,
+      await keyBounds(ws, rows.length),
+    );
   }
 
   indicator(code: string): IndicatorRow | undefined {
@@ -50,5 +61,41 @@ export class CatalogCache {
 
   all(): IndicatorRow[] {
     return [...this.byCode.values()];
+  }
+}
+
+/** The model dimensions each ENUM column stands for (workspace/derived.ts). */
+const ENUM_DIMS: Partial<Record<(typeof ENUM_COLUMNS)[number], Dimension>> = {
+  unit_code: 'unit',
+  unit_type: 'unit_type',
+  province: 'province',
+  field: 'field',
+  sponsor: 'sponsor',
+  status: 'status',
+  recognition: 'recognition',
+  start_year: 'start_year',
+};
+
+/**
+ * Key bounds from the ENUM types (every value of the column, plus the units' own and the Others key) plus
+ * one for the missing group; months from `model_months`; indicators from the catalogue. Empty when the
+ * derived tables are missing (nothing is then skipped).
+ */
+async function keyBounds(ws: Workspace, indicators: number): Promise<Partial<Record<Dimension, number>>> {
+  const cols = Object.entries(ENUM_DIMS) as [(typeof ENUM_COLUMNS)[number], Dimension][];
+  try {
+    const r = await ws.rows<Record<string, number>>(
+      `SELECT ${cols.map(([c]) => `CAST(len(enum_range(NULL::${enumType(c)})) AS INTEGER) AS ${c}`).join(', ')},
+         (SELECT CAST(count(DISTINCT ym) AS INTEGER) FROM model_months) AS months`,
+    );
+    const x = r[0];
+    if (!x) return {};
+    const out: Partial<Record<Dimension, number>> = {};
+    for (const [c, d] of cols) out[d] = Number(x[c]) + 1;
+    out.period = Number(x.months) + 1;
+    out.indicator = indicators + 1;
+    return out;
+  } catch {
+    return {};
   }
 }

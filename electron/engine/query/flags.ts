@@ -88,16 +88,16 @@ export async function computeFlags(
 
 const cache = new WeakMap<Workspace, { key: string; flags: Promise<ModelFlag[]> }>();
 
-/** `computeFlags`, cached per workspace until the data version or the options change. */
-export function cachedFlags(
-  ws: Workspace,
-  conn: DuckDBConnection,
-  options?: FlagOptions,
-): Promise<ModelFlag[]> {
+/**
+ * `computeFlags`, cached per workspace until the data version or the options change. Computed on the
+ * workspace's background connection: at scale 10 it takes seconds, and on the shared read connection every
+ * view query (the Models page's count and rows) waited behind it.
+ */
+export function cachedFlags(ws: Workspace, options?: FlagOptions): Promise<ModelFlag[]> {
   const key = `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
   const hit = cache.get(ws);
   if (hit && hit.key === key) return hit.flags;
-  const flags = computeFlags(ws, conn, options);
+  const flags = ws.background().then((conn) => computeFlags(ws, conn, options));
   cache.set(ws, { key, flags });
   flags.catch(() => cache.delete(ws));
   return flags;

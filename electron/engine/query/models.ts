@@ -24,11 +24,17 @@ export function compileModelQuery(q: ModelQuery): Sql {
     ...(['status', 'recognition'] as const).map(coded),
     raw('m.lat, m.lon, m.replicated_from'),
   ]);
-  return sql`SELECT ${cols}
-    FROM model_dim m
-    WHERE ${where}
-    ORDER BY m.${sortExpr} ${dir} NULLS LAST, m.model_id
-    LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}`;
+  // The page is chosen on the narrow (sort key, id) pair first, and only its rows are widened and cast: at
+  // scale 10 sorting every column of 96,000 models to keep 500 cost more than the page itself.
+  return sql`WITH page AS (
+      SELECT m.model_id FROM model_dim m
+      WHERE ${where}
+      ORDER BY m.${sortExpr} ${dir} NULLS LAST, m.model_id
+      LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}
+    )
+    SELECT ${cols}
+    FROM page p JOIN model_dim m ON m.model_id = p.model_id
+    ORDER BY m.${sortExpr} ${dir} NULLS LAST, m.model_id`;
 }
 
 /**

@@ -12,7 +12,7 @@
  * values are their own group unless `missing: 'hide'`. All user values are bound parameters; identifiers
  * are engine constants.
  */
-import type { PivotSpec } from '../../../shared/pivot-spec';
+import { PIVOT_MAX_ROWS, type PivotSpec } from '../../../shared/pivot-spec';
 import type { Dimension } from '../../../shared/specs';
 import { and, join, raw, sql, type Sql } from '../db/sql';
 import type { CatalogCache } from './catalog-cache';
@@ -29,7 +29,15 @@ import { orderBySql, sortKeyColumns } from './pivot-order';
 import { shareSql } from './pivot-share';
 import { enumTypes } from './pivot-dims';
 import { aggregateSql, k, l, range, sourceSql, x } from './pivot-source';
-import { CAP, estimateCte, estimateWithinCap, sizeCte, sizeWithinCap, tooLargeMarker } from './pivot-size';
+import {
+  CAP,
+  cellBound,
+  estimateCte,
+  estimateWithinCap,
+  sizeCte,
+  sizeWithinCap,
+  tooLargeMarker,
+} from './pivot-size';
 import { baseCte, baseName, srcName, topNCtes } from './pivot-topn';
 
 /** Compile a validated pivot spec. Throws SPEC_INVALID (unknown indicator, share or rate of a mean…). */
@@ -45,18 +53,23 @@ export function compilePivot(spec: PivotSpec, catalog: CatalogCache): Sql {
     const base = baseCte(plan, p);
     if (base) ctes.push(base);
   }
-  ctes.push(estimateCte(plan));
+  // Small by construction (the catalogue's key bounds): no counting against the cell cap.
+  const small = cellBound(plan, catalog) <= PIVOT_MAX_ROWS;
+  if (!small) ctes.push(estimateCte(plan));
   for (const p of plan.parts) {
-    ctes.push([`agg_${p}`, aggregateSql(plan, p, baseName(p, plan), catalog, estimateWithinCap)]);
+    ctes.push([
+      `agg_${p}`,
+      aggregateSql(plan, p, baseName(p, plan), catalog, small ? raw('TRUE') : estimateWithinCap),
+    ]);
   }
   ctes.push(['cells', cellsSql(plan)]);
   const keep =
     plan.outputGrps.length === plan.computeGrps.length
       ? raw('TRUE')
       : raw(`grp IN (${plan.outputGrps.join(', ')})`);
-  ctes.push(sizeCte(keep));
+  if (!small) ctes.push(sizeCte(keep));
   if (per) ctes.push(denominatorCte(plan));
-  ctes.push(['vals', valuesSql(plan, per)]);
+  ctes.push(['vals', valuesSql(plan, per, small)]);
   const v = plan.sort.value;
   ctes.push([
     'ord',
@@ -65,7 +78,12 @@ export function compilePivot(spec: PivotSpec, catalog: CatalogCache): Sql {
       '',
     )} FROM vals`,
   ]);
-  ctes.push(['kept', sql`SELECT * FROM ord WHERE ${keep} UNION ALL BY NAME ${tooLargeMarker}`]);
+  ctes.push([
+    'kept',
+    small
+      ? sql`SELECT * FROM ord WHERE ${keep}`
+      : sql`SELECT * FROM ord WHERE ${keep} UNION ALL BY NAME ${tooLargeMarker}`,
+  ]);
 
   // Keys and labels of model dimensions go out as ENUMs: the same text, read out as codes and a dictionary.
   const key = (i: number) => {
@@ -114,7 +132,7 @@ function cellsSql(plan: PivotPlan): Sql {
 }
 
 /** Final values: raw, per capita / per km², or a share. */
-function valuesSql(plan: PivotPlan, per: boolean): Sql {
+function valuesSql(plan: PivotPlan, per: boolean, small: boolean): Sql {
   const n = plan.dims.length;
   const vals = plan.values.map((v, j) => {
     const xj = sql`c.${x(j)}`;
@@ -128,5 +146,5 @@ function valuesSql(plan: PivotPlan, per: boolean): Sql {
     raw('c.grp'),
     ...vals,
   ];
-  return sql`SELECT ${join(cols)} FROM cells c ${per ? denominatorJoin(plan) : raw('')} WHERE ${sizeWithinCap}`;
+  return sql`SELECT ${join(cols)} FROM cells c ${per ? denominatorJoin(plan) : raw('')} WHERE ${small ? raw('TRUE') : sizeWithinCap}`;
 }

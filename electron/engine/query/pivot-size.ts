@@ -7,9 +7,13 @@
  *    and ordering run on no rows;
  * and the result is one marker row instead: grp = PIVOT_TOO_LARGE, v0 = the larger of the two counts (the
  * detail count is a lower bound of the cells when step 1 stopped it).
+ * When the catalogue's key bounds prove the pivot cannot reach the cap (`cellBound`: the usual unit × field
+ * or field × month pivot), none of this is compiled: the counting cost a distinct aggregation and a few
+ * milliseconds of planning on every small pivot.
  */
 import { PIVOT_MAX_ROWS, PIVOT_TOO_LARGE } from '../../../shared/pivot-spec';
 import { join, raw, sql, type Sql } from '../db/sql';
+import type { CatalogCache } from './catalog-cache';
 import type { PivotPlan } from './pivot-plan';
 import { k, range } from './pivot-source';
 import { baseName } from './pivot-topn';
@@ -40,3 +44,20 @@ export const sizeWithinCap = sql`${estimateWithinCap} AND (SELECT n FROM size) <
 /** The marker row (grp and v0 only; UNION ALL BY NAME fills the rest with NULL). */
 export const tooLargeMarker = sql`SELECT ${raw(String(PIVOT_TOO_LARGE))} AS grp, CAST(greatest(e.n, s.n) AS DOUBLE) AS v0
   FROM est e, size s WHERE e.n > ${CAP} OR s.n > ${CAP}`;
+
+/**
+ * An upper bound on the cells of the pivot (every computed grouping set, each the product of its kept
+ * dimensions' key bounds), or Infinity when a dimension has no bound.
+ */
+export function cellBound(plan: PivotPlan, catalog: CatalogCache): number {
+  let total = 0;
+  for (const g of plan.computeGrps) {
+    let cells = 1;
+    plan.dims.forEach((d, i) => {
+      if (g & (1 << i)) return;
+      cells *= catalog.keyBound[d] ?? Infinity;
+    });
+    total += cells;
+  }
+  return total;
+}

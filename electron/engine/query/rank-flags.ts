@@ -37,7 +37,7 @@ export async function prepareRankFlags(
 ): Promise<void> {
   const key = `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
   if (loaded.get(conn) === key) return;
-  const by = flagsByModel(await cachedFlags(ws, conn, options));
+  const by = flagsByModel(await cachedFlags(ws, options));
   const ids = [...by.keys()];
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ${RANK_FLAGS} (model_id VARCHAR, codes VARCHAR[], json VARCHAR)`,

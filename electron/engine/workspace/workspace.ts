@@ -174,7 +174,7 @@ export class Workspace {
       await this.write.run('ROLLBACK');
       throw e;
     }
-    if (this.path !== ':memory:') await this.write.run('CHECKPOINT');
+    if (this.path !== ':memory:') await this.exec('CHECKPOINT');
     await this.loadVersion();
   }
 
@@ -242,7 +242,7 @@ export class Workspace {
     let result: T;
     try {
       result = await fn();
-      await this.write.run('COMMIT');
+      await this.exec('COMMIT');
     } catch (e) {
       try {
         await this.write.run('ROLLBACK');
@@ -251,7 +251,7 @@ export class Workspace {
       }
       throw e;
     }
-    if (this.path !== ':memory:') await this.write.run('CHECKPOINT');
+    if (this.path !== ':memory:') await this.exec('CHECKPOINT');
     await this.loadVersion();
     return result;
   }
@@ -266,10 +266,22 @@ export class Workspace {
     return copyBackup(this.path, this.dataDir);
   }
 
+  private bg: Promise<DuckDBConnection> | null = null;
+
+  /**
+   * A third connection, opened on first use, for long background reads (the integrity flags: seconds at
+   * scale 10) so they never queue in front of the view queries on `read`.
+   */
+  background(): Promise<DuckDBConnection> {
+    this.bg ??= this.instance.connect();
+    return this.bg;
+  }
+
   /** Close connections and the instance, releasing the file lock. Safe to call twice. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    void this.bg?.then((c) => c.closeSync()).catch(() => undefined);
     this.read.closeSync();
     this.write.closeSync();
     this.instance.closeSync();
