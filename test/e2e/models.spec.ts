@@ -123,3 +123,94 @@ test('a model the sample planted as suspicious shows its integrity flags as badg
   await app.switchLanguage('vi');
   net.expectLoopbackOnly();
 });
+
+test('the list is paged: the end, a new sort and a filter mid-scroll all show the engine rows', async ({
+  page,
+}) => {
+  const PAGE = 500;
+  const net = new NetworkLog(page);
+  const app = new AppShell(page);
+  const models = new ModelsPage(page);
+  const sent = models.recordModelSpecs();
+  const pageOffsets = () => sent.filter((s) => s.limit === PAGE).map((s) => s.offset ?? 0);
+  const ids = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.model_id));
+  const expectEngineRows = async (engine: string[]) => {
+    const shown = await models.loadedRows();
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.map((r) => r.id)).toEqual(shown.map((r) => engine[r.index]));
+    return shown;
+  };
+
+  await app.open('#/models?sort=name&dir=asc');
+  const total = await models.total();
+  expect(total).toBe(await engineModelCount());
+  expect(total).toBeGreaterThan(4 * PAGE);
+  const byName = ids(await cliQuery({ kind: 'models', sort: { by: 'name', dir: 'asc' }, limit: 200000 }));
+  expect(byName).toHaveLength(total);
+  // The scrollbar spans the whole list from the start.
+  const height = await models.scroller.evaluate((el) => el.scrollHeight);
+  expect(height).toBeGreaterThan(total * 30);
+
+  // Opening sends the first page and the one ahead, never the whole list.
+  await expectEngineRows(byName);
+  await expect.poll(pageOffsets).toEqual([0, PAGE]);
+  expect(sent.every((s) => (s.limit ?? 0) <= PAGE)).toBe(true);
+
+  // Straight to the end: only the pages on screen are fetched, and the last row is the engine's last.
+  await models.scrollTo(1);
+  await expect(page.locator(`[data-row-index="${total - 1}"]`)).toBeVisible();
+  const end = await expectEngineRows(byName);
+  expect(end.at(-1)).toEqual({ index: total - 1, id: byName.at(-1) });
+  const endPages = new Set(end.map((r) => Math.floor(r.index / PAGE) * PAGE));
+  const afterJump = pageOffsets().slice(2);
+  expect(afterJump.length).toBeGreaterThan(0);
+  expect(afterJump.length).toBeLessThanOrEqual(3);
+  expect(afterJump.every((o) => endPages.has(o) || o === Math.max(...endPages) + PAGE)).toBe(true);
+  await app.screenshot('models-paged');
+
+  // Mid-scroll, a new sort: the same count, back at the top, the engine's order — deep rows too.
+  await models.scrollTo(0.5);
+  await expectEngineRows(byName);
+  await models.sortBy('model_id');
+  await expect(
+    page.locator('[role="columnheader"][aria-sort="ascending"] [data-column="model_id"]'),
+  ).toHaveCount(1);
+  await expect.poll(() => page.url()).toContain('sort=model_id&dir=asc');
+  expect(await models.total()).toBe(total);
+  const byId = ids(await cliQuery({ kind: 'models', sort: { by: 'model_id', dir: 'asc' }, limit: 200000 }));
+  await expect(page.locator('[data-row-index="0"] .models-table__cell--model_id')).toHaveText(byId[0] ?? '');
+  await expectEngineRows(byId);
+  await models.scrollTo(0.6);
+  await expectEngineRows(byId);
+
+  // Keyboard: End on a row goes to the very last model, its page fetched on the way.
+  await models.scrollTo(0);
+  await models.rows.first().focus();
+  await page.keyboard.press('End');
+  const last = page.locator(`[data-row-index="${total - 1}"]`);
+  await expect(last).toBeFocused();
+  await expect(last.locator('.models-table__cell--model_id')).toHaveText(byId.at(-1) ?? '');
+
+  // Mid-scroll, a filter: the engine's count and first rows for it.
+  await models.scrollTo(0.4);
+  await app.searchFor('cau');
+  await expect.poll(() => models.total()).toBe(await engineModelCount({ search: 'cau' }));
+  const cau = ids(
+    await cliQuery({
+      kind: 'models',
+      filter: { search: 'cau' },
+      sort: { by: 'model_id', dir: 'asc' },
+      limit: 200000,
+    }),
+  );
+  await expect(page.locator('[data-row-index="0"] .models-table__cell--model_id')).toHaveText(cau[0] ?? '');
+  await expectEngineRows(cau);
+
+  // Back to the whole list: its pages come from the cache, no request for them.
+  const before = sent.length;
+  await app.searchFor('');
+  await expect.poll(() => models.total()).toBe(total);
+  await expectEngineRows(byId);
+  expect(sent.length).toBe(before);
+  net.expectLoopbackOnly();
+});

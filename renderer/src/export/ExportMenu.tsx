@@ -68,7 +68,7 @@ export function ExportMenu({ item, inline = false }: { item: Presentable; inline
     });
   const tableDo = (format: 'xlsx' | 'csv') =>
     run(async () => {
-      const table = item.kind === 'table' ? item.getTable() : null;
+      const table = item.kind === 'table' ? await (item.loadTable?.() ?? item.getTable()) : null;
       if (!table) return t('export.noData');
       return t('export.done', { file: await exportTableFile(table, meta(), format, lang) });
     });

@@ -42,9 +42,10 @@ export async function deckSlides(
         columns: table.columns.slice(0, SLIDE_TABLE_COLUMNS),
         rows: table.rows.slice(0, SLIDE_TABLE_ROWS).map((r) => r.slice(0, SLIDE_TABLE_COLUMNS)),
       };
+      const total = table.totalRows ?? table.rows.length;
       const more =
-        table.rows.length > SLIDE_TABLE_ROWS || table.columns.length > SLIDE_TABLE_COLUMNS
-          ? `\n${t('export.deck.tableNotes', { shown: cut.rows.length, total: table.rows.length })}`
+        total > SLIDE_TABLE_ROWS || table.columns.length > SLIDE_TABLE_COLUMNS
+          ? `\n${t('export.deck.tableNotes', { shown: cut.rows.length, total })}`
           : '';
       slides.push({ title: item.title, subtitle: meta.subtitle, notes: notes + more, table: cut });
     }

@@ -17,6 +17,8 @@ export interface TableColumn {
 export interface TableData {
   columns: TableColumn[];
   rows: (string | number | null)[][];
+  /** Rows of the whole table when `rows` holds only its first ones (a paged list); default rows.length. */
+  totalRows?: number;
 }
 
 interface ItemBase {
@@ -40,6 +42,11 @@ export interface TableItem extends ItemBase {
   /** Changes whenever the data changes (the spec key), so presentation mode redraws. */
   version: string | null;
   getTable: () => TableData | null;
+  /**
+   * The whole table, fetched on demand, for a file export, when `getTable` holds only what is on screen
+   * (a paged list). Without it file exports use `getTable`.
+   */
+  loadTable?: () => Promise<TableData | null>;
 }
 
 /** Something a view can export, put on a slide or present. */

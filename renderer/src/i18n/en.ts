@@ -129,7 +129,7 @@ export const en: Messages = {
     count_other: '{{n}} models',
     tableLabel: 'Model list',
     sortHint: 'Click a column header to sort.',
-    truncated: 'Showing the first {{n}} models only.',
+    rowLoading: 'Loading this row…',
     columns: {
       model_id: 'ID',
       name: 'Model name',

@@ -127,7 +127,7 @@ export const vi = {
     count_other: '{{n}} mô hình',
     tableLabel: 'Danh sách mô hình',
     sortHint: 'Bấm tiêu đề cột để sắp xếp.',
-    truncated: 'Chỉ hiển thị {{n}} mô hình đầu tiên.',
+    rowLoading: 'Đang tải dòng này…',
     columns: {
       model_id: 'Mã',
       name: 'Tên mô hình',

@@ -1,5 +1,13 @@
-/** Page object of the Models page: the virtualised table and the detail panel. */
-import { expect, type Locator, type Page } from '@playwright/test';
+/** Page object of the Models page: the virtualised, paged table and the detail panel. */
+import { expect, type Locator, type Page, type WebSocket } from '@playwright/test';
+
+/** A `models` spec the page sent to the engine (read from the WebSocket frames). */
+export interface SentModelSpec {
+  limit?: number;
+  offset?: number;
+  sort?: { by: string; dir?: string };
+  filter?: Record<string, unknown>;
+}
 
 export class ModelsPage {
   constructor(readonly page: Page) {}
@@ -25,6 +33,50 @@ export class ModelsPage {
     const cells = this.page.locator('.models-table [data-row-index] .models-table__cell--model_id');
     await expect(cells.first()).toBeVisible();
     return (await cells.allTextContents()).slice(0, n);
+  }
+
+  /** The scrolling element of the table. */
+  get scroller(): Locator {
+    return this.page.locator('.models-table__scroller');
+  }
+
+  /** Scroll the list to `fraction` of its height (0 top, 1 end). */
+  async scrollTo(fraction: number): Promise<void> {
+    await this.scroller.evaluate((el, f) => {
+      el.scrollTop = f * (el.scrollHeight - el.clientHeight);
+    }, fraction);
+  }
+
+  /** Wait until every rendered row holds its model (no page still loading), then their indexes and ids. */
+  async loadedRows(): Promise<{ index: number; id: string }[]> {
+    await expect(this.page.locator('.models-table [data-placeholder]')).toHaveCount(0);
+    await expect(this.rows.first()).toBeVisible();
+    return this.rows.evaluateAll((els) =>
+      els.map((el) => ({
+        index: Number(el.getAttribute('data-row-index')),
+        id: el.querySelector('.models-table__cell--model_id')?.textContent ?? '',
+      })),
+    );
+  }
+
+  /**
+   * Record the `models` specs the page sends from now on (query requests on the API WebSocket); the
+   * returned array fills as they go. Call before the page opens.
+   */
+  recordModelSpecs(): SentModelSpec[] {
+    const sent: SentModelSpec[] = [];
+    this.page.on('websocket', (ws: WebSocket) =>
+      ws.on('framesent', ({ payload }) => {
+        if (typeof payload !== 'string') return;
+        try {
+          const msg = JSON.parse(payload) as { method?: string; params?: { kind?: string } };
+          if (msg.method === 'query' && msg.params?.kind === 'models') sent.push(msg.params as SentModelSpec);
+        } catch {
+          // Not JSON: an upload chunk.
+        }
+      }),
+    );
+    return sent;
   }
 
   sortBy(column: string): Promise<void> {
