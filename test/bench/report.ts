@@ -48,7 +48,6 @@ function queryTable(r: QueryScaleResult): string[] {
       `| ${q.id} | ${q.resultRows} | ${q.table ?? '—'} | ${cell(q.engine, e)} | ${q.engineCached ? cell(q.engineCached, e) : ''} | ${cell(q.baseline, s)} | ${ratio(q.engine, q.baseline)} | ${cell(q.perspective, s)} | ${ratio(q.engine, q.perspective)} | ${cell(q.arquero, s)} | ${ratio(q.engine, q.arquero)} |`,
     );
   }
-  for (const n of r.notImplemented) out.push(`| ${n} | | | not yet implemented | | | | | | | |`);
   const load = Object.entries(r.peerLoadMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`);
   out.push(
     '',

@@ -23,7 +23,7 @@ import type { Workspace } from '../workspace/workspace';
 import { raw, sql } from '../db/sql';
 import type { LoadContext, LoadResult } from './loaders/context';
 import { loadModels } from './loaders/models';
-import { loadValues } from './loaders/values';
+import { dropPrepared, loadValues, prepareValues, type PreparedValues } from './loaders/values';
 import { loadUnits } from './loaders/units';
 import { loadBoundaries } from './loaders/boundaries';
 import { loadCrosswalk } from './loaders/crosswalk';
@@ -134,6 +134,8 @@ interface Planned {
   headers: string[];
   stg?: string;
   columnCount?: number;
+  /** Values sheets: parsed before the transaction (`prepareValues`). */
+  prepared?: PreparedValues;
 }
 
 function choiceFromPreview(s: SheetPreview): SheetMappingChoice {
@@ -239,6 +241,9 @@ export async function commitFiles(
       p.stg = staged.table;
       p.columnCount = staged.columns.length;
       if (!p.headers.length) p.headers = staged.columns;
+      // Values are parsed here too, outside the transaction, where DuckDB scans on every thread.
+      if (p.choice.kind === 'values_long' || p.choice.kind === 'values_wide')
+        p.prepared = await prepareValues(loadContext(ws, p, 0, []), p.choice.kind === 'values_wide');
     }
     if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
     opts.onProgress?.('backup', 0, 1);
@@ -285,7 +290,7 @@ export async function commitFiles(
                 unresolved: 0,
               },
             };
-          } else res = await loadValues(ctx, p.choice.kind === 'values_wide');
+          } else res = await loadValues(ctx, p.choice.kind === 'values_wide', p.prepared);
           await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`));
         }
         if (replaces.length)
@@ -341,8 +346,11 @@ export async function commitFiles(
     opts.onProgress?.('done', planned.length, planned.length);
     return reports;
   } finally {
-    for (const p of planned)
-      if (p.stg) await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`)).catch(() => undefined);
+    for (const p of planned) {
+      if (!p.stg) continue;
+      await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`)).catch(() => undefined);
+      if (p.prepared) await dropPrepared({ ws, stg: p.stg });
+    }
     for (const c of copies.values()) fs.rmSync(c, { force: true });
   }
 }

@@ -1,14 +1,34 @@
 /**
  * Results reduced to a canonical key → value map so the engine, the plain-SQL baseline and the peers can be
  * compared whatever their shape or row order. Keys of pivot cells are `grp|k0|k1…` (a rolled-up key is `*`,
- * a missing one `∅`) plus `#v{j}`; aggregates are `key#m{i}`; lists use the row position.
+ * a missing one `∅`) plus `#v{j}`; aggregates are `key#m{i}`; lists use the row position. Series, map units
+ * and rankings are keyed by their row key (see KEYED) with every other column as `rowkey#column`, and
+ * `#{i}` → row key checks the row order too.
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
 
 export type Canon = Map<string, number | string | null>;
 
 /** The result shapes of the suite. */
-export type Shape = 'aggregate' | 'pivot' | 'list' | 'values';
+export type Shape = 'aggregate' | 'pivot' | 'list' | 'values' | 'series' | 'map' | 'rank';
+
+/**
+ * Shapes compared column by column: the columns that identify a row, and the columns left out. A ranking's
+ * `flag_codes` and `flags_json` are left out: the integrity flags come from the engine's JS detectors
+ * (query/flags.ts), a computation no SQL baseline reproduces, and the spec excludes no flag.
+ */
+const KEYED: Record<'series' | 'map' | 'rank', { key: string[]; skip: string[] }> = {
+  series: { key: ['series', 'indicator', 'period'], skip: [] },
+  map: { key: ['unit_code'], skip: [] },
+  rank: { key: ['model_id'], skip: ['flag_codes', 'flags_json'] },
+};
+
+/** A cell as number (numbers and BigInts), text, or null. */
+function cellOf(v: unknown): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'bigint') return Number(v);
+  return String(v);
+}
 
 const MISSING = '∅';
 const str = (v: unknown) => (v === null || v === undefined ? MISSING : String(v));
@@ -33,6 +53,13 @@ export function canonArrow(bytes: Uint8Array, shape: Shape): Canon {
         (grp >> j) & 1 ? '*' : str(col(k)?.get(i)),
       );
       for (const v of columns(t, 'v')) out.set(`${grp}|${keys.join('|')}#${v}`, num(col(v)?.get(i)));
+    } else if (shape === 'series' || shape === 'map' || shape === 'rank') {
+      const { key, skip } = KEYED[shape];
+      const id = key.map((k) => str(col(k)?.get(i))).join('|');
+      out.set(`#${i}`, id);
+      for (const f of t.schema.fields)
+        if (!key.includes(f.name) && !skip.includes(f.name))
+          out.set(`${id}#${f.name}`, cellOf(col(f.name)?.get(i)));
     } else if (shape === 'list') {
       const id = str(col('model_id')?.get(i));
       out.set(`#${i}`, id);

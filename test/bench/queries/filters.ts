@@ -14,8 +14,16 @@ export const BENEFICIARIES = 'beneficiaries';
 /** SQL text literal (suite constants only, never user text). */
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Plain-SQL conditions of the filter: on models (m) and on values (v). */
-export function sqlFilter(f: Filter | undefined): { models: string; values: string } {
+/** The filter keys `sqlFilter` writes; any other key is refused rather than silently ignored. */
+const SQL_FILTER_KEYS = new Set(['fields', 'period']);
+
+/**
+ * Plain-SQL conditions of the filter: on models (m), on values (v, joined to their model m) and on the
+ * values' period alone (v).
+ */
+export function sqlFilter(f: Filter | undefined): { models: string; values: string; period: string } {
+  const other = Object.keys(f ?? {}).filter((k) => !SQL_FILTER_KEYS.has(k));
+  if (other.length) throw new Error(`the plain-SQL baseline does not write filter keys ${other.join(', ')}`);
   const m: string[] = [];
   if (f?.fields?.length) m.push(`m.field IN (${f.fields.map(lit).join(', ')})`);
   const v = [...m];
@@ -25,5 +33,9 @@ export function sqlFilter(f: Filter | undefined): { models: string; values: stri
   v.push(...p);
   // A period filter keeps the models that reported a value in the period (shared/specs.ts Filter.period).
   if (p.length) m.push(`m.model_id IN (SELECT v.model_id FROM indicator_values v WHERE ${p.join(' AND ')})`);
-  return { models: m.join(' AND ') || 'TRUE', values: v.join(' AND ') || 'TRUE' };
+  return {
+    models: m.join(' AND ') || 'TRUE',
+    values: v.join(' AND ') || 'TRUE',
+    period: p.join(' AND ') || 'TRUE',
+  };
 }

@@ -1,10 +1,21 @@
 /**
- * The query suite: specs the renderer really sends (Overview tiles and charts, the Models list and a
- * model's detail) and the pivots of the pivot view being built, each with and without the suite filter.
- * Each entry carries the same question as hand-written SQL on the normalised tables (models, units and
- * indicator_values joined at query time: the "no design" baseline) and, where a peer can express it, the
- * question for Perspective and Arquero (see peers.ts).
+ * The query suite: specs the renderer really sends — Overview tiles and charts, the Models list pages and a
+ * model's detail, pivots, the Trends view's series, the Map's units layer and a Ranking — each view's spec
+ * built by the view's own spec function where it is pure (trendsSpec, unitsSpec, effectiveSpec), with and
+ * without the suite filter. Each entry carries the same question as hand-written SQL on the normalised
+ * tables (models, units and indicator_values joined at query time: the "no design" baseline) and, where a
+ * peer can express it, the question for Perspective and Arquero (see peers.ts).
  */
+import { DEFAULT_MAP_SETTINGS } from '../../../renderer/src/views/map/map-store';
+import { unitsSpec } from '../../../renderer/src/views/map/map-specs';
+import { effectiveSpec } from '../../../renderer/src/views/ranking/rank-state';
+import {
+  DEFAULT_SETTINGS as TRENDS_DEFAULT,
+  trendsSpec,
+  type TrendsSettings,
+} from '../../../renderer/src/views/trends/trends-data';
+import { RANK_PRESETS, type RankSpec } from '../../../shared/rank-spec';
+import type { SeriesSpec } from '../../../shared/series-spec';
 import type { Filter, Spec } from '../../../shared/specs';
 import type { Shape } from './canon';
 import {
@@ -48,8 +59,44 @@ export interface SuiteEntry {
 const f = (on: boolean, filter: Filter = FILTER) => (on ? { filter } : {});
 const sum = (indicator: string) => ({ type: 'indicator' as const, indicator, agg: 'sum' as const });
 
-/** Specs not yet in the API: listed as "not yet implemented" rows. */
-export const NOT_IMPLEMENTED = ['series (Trends view: SeriesSpec)', 'ranking (RankSpec)', 'map (MapSpec)'];
+/** The Trends view's spec for its default settings changed by `patch`, under `filter`. */
+function trends(patch: Partial<TrendsSettings>, filter: Filter): SeriesSpec {
+  const spec = trendsSpec({ ...TRENDS_DEFAULT, ...patch }, filter);
+  if (!spec) throw new Error('the Trends settings of the suite ask for no series');
+  return spec;
+}
+
+/**
+ * The ranking: the Ranking view's first preset (households supported per million VND ×3 and per month ×1,
+ * peers by field) with three components added in its weight editor — beneficiaries per 10,000 residents ×2,
+ * turnaround time (a weighted mean, lower is better) ×1 and the reporting share ×1 — sent as the view does
+ * (`effectiveSpec`: the global filter over the spec's own). No preset has five components.
+ */
+const RANK_FIVE: RankSpec = (() => {
+  const preset = RANK_PRESETS.find((p) => p.id === 'households_per_vnd');
+  if (!preset) throw new Error('the households_per_vnd ranking preset is gone');
+  return {
+    ...preset.spec,
+    components: [
+      ...preset.spec.components,
+      { type: 'indicator', indicator: BENEFICIARIES, per: 'per10k', weight: 2 },
+      { type: 'indicator', indicator: 'turnaround_minutes', per: 'none', weight: 1 },
+      { type: 'reporting_share', weight: 1 },
+    ],
+  };
+})();
+
+/** Why the peers do not answer the Trends series: each needs the full month axis with NULL gap rows, and… */
+const SERIES_NA = {
+  yoy: 'a value 12 months back on the gap-filled month axis (a lag; Perspective has no window functions)',
+  ma: 'a 3-month window over the gap-filled month axis, and a weighted mean (weight from another indicator of the same model and month)',
+  top: 'top 5 groups with the rest merged into Others before aggregating, on the gap-filled month axis',
+};
+const MAP_NA = 'one row per registered unit (0 / NULL where nothing matches) with its model count';
+const RANK_NA = 'percentile ranks within peer groups of per-model ratios';
+
+/** The Models page's page size (the paged list fetches 500 rows at a time). */
+const PAGE = 500;
 
 /**
  * A period filter keeps the models that reported a value in the period: a semi-join on the values that the
@@ -143,47 +190,77 @@ export const SUITE: SuiteEntry[] = [
       ...f(on),
     },
   })),
-  ...variants((on) => ({
-    id: 'map.funds-by-unit',
-    source: 'map-like measure per unit (aggregate by unit; MapSpec not built yet)',
-    spec: { kind: 'aggregate', by: 'unit', measures: [sum(FUNDS)], ...f(on) },
-    shape: 'aggregate',
-    baseline: b.sumBy('m.unit_code', FUNDS, on ? FILTER : undefined, 'ORDER BY key', true),
-    peer: {
-      table: 'values',
-      rows: ['unit_code'],
-      cols: [],
-      agg: 'sum',
-      indicator: FUNDS,
-      levels: 'detail',
-      ...f(on),
-    },
-  })),
+  ...variants((on) => {
+    const spec = unitsSpec(DEFAULT_MAP_SETTINGS, on ? FILTER : {}, FUNDS);
+    return {
+      id: 'map.units count',
+      source: 'Map view opened: units layer, default measure (models per unit; unitsSpec)',
+      spec,
+      shape: 'map',
+      baseline: b.mapUnits(spec),
+      peer: { na: MAP_NA },
+    };
+  }),
+  ...variants((on) => {
+    const spec = unitsSpec({ ...DEFAULT_MAP_SETTINGS, measure: 'indicator' }, on ? FILTER : {}, FUNDS);
+    return {
+      id: 'map.units funds',
+      source: 'Map view: units coloured by funds mobilised (unitsSpec)',
+      spec,
+      shape: 'map',
+      baseline: b.mapUnits(spec),
+      peer: { na: MAP_NA },
+    };
+  }),
+  ...variants((on) => {
+    const spec = unitsSpec(
+      { ...DEFAULT_MAP_SETTINGS, measure: 'indicator', per: 'per10k' },
+      on ? FILTER : {},
+      FUNDS,
+    );
+    return {
+      id: 'map.units funds per 10k',
+      source: 'Map view: funds per 10,000 residents per unit (unitsSpec)',
+      spec,
+      shape: 'map',
+      baseline: b.mapUnits(spec),
+      peer: { na: MAP_NA },
+    };
+  }),
   {
-    id: 'models.list',
-    source: 'Models view, whole list (modelListSpec)',
+    id: 'models.page 1',
+    source: 'Models view opened: first page of 500 (modelPageSpec)',
     filtered: false,
-    spec: { kind: 'models', limit: 200_000 },
+    spec: { kind: 'models', limit: PAGE, offset: 0 },
     shape: 'list',
-    baseline: b.modelList('TRUE', 'model_id ASC', 200_000),
+    baseline: b.modelList('TRUE', 'model_id ASC', PAGE, 0),
+    peer: { na: 'a sorted row listing, not an aggregate' },
+  },
+  {
+    id: 'models.page @5000 sort name desc',
+    source: 'Models view scrolled deep: rows 5,001–5,500 sorted by name, descending',
+    filtered: false,
+    spec: { kind: 'models', sort: { by: 'name', dir: 'desc' }, limit: PAGE, offset: 5000 },
+    shape: 'list',
+    baseline: b.modelList('TRUE', 'name DESC', PAGE, 5000),
     peer: { na: 'a sorted row listing, not an aggregate' },
   },
   {
     id: 'models.search "cau"',
-    source: 'Models view, global search',
+    source: 'Models view, global search: first page',
     filtered: true,
-    spec: { kind: 'models', filter: { search: SEARCH }, limit: 200_000 },
+    spec: { kind: 'models', filter: { search: SEARCH }, limit: PAGE, offset: 0 },
     shape: 'list',
-    baseline: b.modelList(`contains(m.search_text, ${lit(SEARCH)})`, 'model_id ASC', 200_000),
+    baseline: b.modelList(`contains(m.search_text, ${lit(SEARCH)})`, 'model_id ASC', PAGE, 0),
     peer: { na: 'text search' },
   },
   {
-    id: 'models.list +filter sort name desc',
-    source: 'Models view, filtered and sorted',
+    id: 'models.page 1 +filter sort name desc',
+    source: 'Models view, filtered and sorted by name, descending: first page',
     filtered: true,
-    spec: { kind: 'models', filter: FILTER, sort: { by: 'name', dir: 'desc' }, limit: 200_000 },
+    spec: { kind: 'models', filter: FILTER, sort: { by: 'name', dir: 'desc' }, limit: PAGE, offset: 0 },
     shape: 'list',
-    baseline: b.modelList(sqlFilter(FILTER).models, 'name DESC', 200_000),
+    baseline: b.modelList(sqlFilter(FILTER).models, 'name DESC', PAGE, 0),
     peer: { na: 'a sorted row listing, not an aggregate' },
   },
   {
@@ -306,7 +383,57 @@ export const SUITE: SuiteEntry[] = [
     baseline: b.pivotPerCapita(BENEFICIARIES, on ? FILTER : undefined),
     peer: { na: 'no per-capita denominators over the units in scope' },
   })),
+  ...variants((on) => {
+    const spec = trends({ transform: 'yoy' }, on ? FILTER : {});
+    return {
+      id: 'series funds YoY',
+      source: 'Trends view: its default (funds by month) with change vs a year earlier, in % (trendsSpec)',
+      spec,
+      shape: 'series',
+      baseline: b.series(spec),
+      peer: { na: SERIES_NA.yoy },
+    };
+  }),
+  ...variants((on) => {
+    const spec = trends(
+      { indicators: [BENEFICIARIES, 'turnaround_minutes'], transform: 'ma3' },
+      on ? FILTER : {},
+    );
+    return {
+      id: 'series beneficiaries+turnaround MA3',
+      source: 'Trends view: two indicators (a sum and a weighted mean), 3-month moving average (trendsSpec)',
+      spec,
+      shape: 'series',
+      baseline: b.series(spec),
+      peer: { na: SERIES_NA.ma },
+    };
+  }),
+  ...variants((on) => {
+    const spec = trends({ split: 'field' }, on ? FILTER : {});
+    return {
+      id: 'series funds by field top-5',
+      source: 'Trends view: funds split by field, its default top 5 + Others (trendsSpec)',
+      spec,
+      shape: 'series',
+      baseline: b.series(spec),
+      peer: { na: SERIES_NA.top },
+    };
+  }),
+  ...variants((on) => {
+    const spec = effectiveSpec(RANK_FIVE, on ? FILTER : {});
+    return {
+      id: 'ranking 5 weighted, peers by field',
+      source: 'Ranking view: a preset plus three components (5 weighted), peer group = field (effectiveSpec)',
+      spec,
+      shape: 'rank',
+      baseline: b.rank(spec),
+      peer: { na: RANK_NA },
+    };
+  }),
 ];
 
-/** Keep the filter constants visible in reports. */
+/**
+ * Keep the filter constants visible in reports. The Trends view drops the period from its series (it shades
+ * the period on the whole history instead), so its "+filter" variants filter by field only.
+ */
 export const SUITE_FILTER = `field = ${FIELD}, period ${PERIOD.from}…${PERIOD.to}`;
