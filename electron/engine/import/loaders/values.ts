@@ -143,11 +143,12 @@ export async function loadValues(
   const { ws } = ctx;
   const { table, rowsKept, newIndicators } = prepared ?? (await prepareValues(ctx, wide));
 
-  await ws.exec(raw('DROP TABLE IF EXISTS vi'));
-  await ws.exec(sql`CREATE TEMP TABLE vi AS
+  // Each value checked against the models (this commit's included) and given its reject reason, if any.
+  const known = sql`LEFT JOIN (SELECT DISTINCT model_id FROM models) k ON k.model_id = p.model_id`;
+  const checked = sql`
     WITH q AS (
       SELECT p.*, k.model_id IS NOT NULL AS model_known
-      FROM ${raw(table)} p LEFT JOIN (SELECT DISTINCT model_id FROM models) k ON k.model_id = p.model_id
+      FROM ${raw(table)} p ${known}
     )
     SELECT *,
       CASE WHEN model_id IS NULL THEN ${headerOf(ctx, 'model_id')}
@@ -162,35 +163,50 @@ export async function loadValues(
            WHEN value IS NULL THEN 'IMPORT_BAD_NUMBER' END AS reject_reason,
       CASE WHEN NOT model_known THEN model_id WHEN period_start IS NULL THEN period_raw
            WHEN value IS NULL THEN value_raw ELSE NULL END AS reject_value
-    FROM q`);
+    FROM q`;
   // The same model, period and indicator twice: the first row (blank values aside, rejected or not) wins and
-  // the later ones are rejected. Duplicates are rare, so they are looked for with hash aggregates (a window
-  // ranking every row cost twice as much) and marked only when there are any.
-  // Equal keys have equal hashes, so no repeated hash means no duplicate (the usual case: one cheap pass).
+  // the later ones are rejected. Equal keys have equal hashes, so no repeated hash means no duplicate (the
+  // usual case: one cheap pass; a window ranking every row cost twice as much).
   const hashDups = await count(
     ws,
-    `SELECT count(*) AS n FROM (SELECT hash(model_id, period_start, indicator_code) AS h FROM vi GROUP BY h HAVING count(*) > 1)`,
+    `SELECT count(*) AS n FROM (SELECT hash(model_id, period_start, indicator_code) AS h FROM ${table} GROUP BY h HAVING count(*) > 1)`,
   );
-  if (hashDups > 0) {
-    await ws.exec(raw('DROP TABLE IF EXISTS vdup'));
-    await ws.exec(
-      raw(`CREATE TEMP TABLE vdup AS SELECT model_id, period_start, indicator_code, min(_row) AS first_row
-      FROM vi GROUP BY ALL HAVING count(*) > 1`),
-    );
-    await ws.exec(
-      raw(`UPDATE vi SET reject_col = value_header, reject_reason = 'IMPORT_DUPLICATE_VALUE'
-      FROM vdup d WHERE vi.reject_reason IS NULL AND vi.model_id = d.model_id AND vi.period_start = d.period_start
-        AND vi.indicator_code = d.indicator_code AND vi._row > d.first_row`),
-    );
-    await ws.exec(raw('DROP TABLE vdup'));
+  // Both read the prepared table, which DuckDB scans on every thread (see prepareValues).
+  const invalid = await count(
+    ws,
+    sql`SELECT count(*) AS n FROM ${raw(table)} p ${known} WHERE p.model_id IS NULL OR k.model_id IS NULL
+      OR p.period_start IS NULL OR p.indicator_code IS NULL OR p.value IS NULL`,
+  );
+  // Every value good (the usual case): it goes in straight from the prepared table. Otherwise the checked
+  // rows are kept in `vi`, duplicates marked there, and the rejects recorded from it.
+  const clean = hashDups === 0 && invalid === 0;
+  const src = clean ? table : 'vi';
+  const ok = clean ? raw('TRUE') : raw('reject_reason IS NULL');
+  let rejected = 0;
+  if (!clean) {
+    await ws.exec(raw('DROP TABLE IF EXISTS vi'));
+    await ws.exec(sql`CREATE TEMP TABLE vi AS ${checked}`);
+    if (hashDups > 0) {
+      await ws.exec(raw('DROP TABLE IF EXISTS vdup'));
+      await ws.exec(
+        raw(`CREATE TEMP TABLE vdup AS SELECT model_id, period_start, indicator_code, min(_row) AS first_row
+        FROM vi GROUP BY ALL HAVING count(*) > 1`),
+      );
+      await ws.exec(
+        raw(`UPDATE vi SET reject_col = value_header, reject_reason = 'IMPORT_DUPLICATE_VALUE'
+        FROM vdup d WHERE vi.reject_reason IS NULL AND vi.model_id = d.model_id AND vi.period_start = d.period_start
+          AND vi.indicator_code = d.indicator_code AND vi._row > d.first_row`),
+      );
+      await ws.exec(raw('DROP TABLE vdup'));
+    }
+    rejected = await recordRejects(ctx, 'vi');
   }
 
   const rowsIn = await count(ws, `SELECT count(*) AS n FROM ${ctx.stg}`);
-  const rejected = await recordRejects(ctx, 'vi');
   for (const [code, name] of newIndicators) {
     const used = await count(
       ws,
-      sql`SELECT count(*) AS n FROM vi WHERE indicator_code = ${code} AND reject_reason IS NULL`,
+      sql`SELECT count(*) AS n FROM ${raw(src)} WHERE indicator_code = ${code} AND ${ok}`,
     );
     if (used === 0) {
       newIndicators.delete(code);
@@ -203,15 +219,15 @@ export async function loadValues(
   // A newer value for the same model, period and indicator replaces the older one.
   if ((await count(ws, 'SELECT count(*) AS n FROM (SELECT 1 FROM indicator_values LIMIT 1)')) > 0)
     await ws.exec(
-      raw(`DELETE FROM indicator_values v USING (SELECT DISTINCT model_id, period_start, indicator_code
-      FROM vi WHERE reject_reason IS NULL) n
-    WHERE v.model_id = n.model_id AND v.period_start = CAST(n.period_start AS DATE) AND v.indicator_code = n.indicator_code`),
+      sql`DELETE FROM indicator_values v USING (SELECT DISTINCT model_id, period_start, indicator_code
+      FROM ${raw(src)} WHERE ${ok}) n
+    WHERE v.model_id = n.model_id AND v.period_start = CAST(n.period_start AS DATE) AND v.indicator_code = n.indicator_code`,
     );
   await ws.exec(sql`INSERT INTO indicator_values
     SELECT model_id, CAST(period_start AS DATE), period_grain, indicator_code, value, ${ctx.importId}
-    FROM vi WHERE reject_reason IS NULL`);
-  const imported = await count(ws, `SELECT count(*) AS n FROM vi WHERE reject_reason IS NULL`);
-  await ws.exec(raw('DROP TABLE vi'));
+    FROM ${raw(src)} WHERE ${ok}`);
+  const imported = await count(ws, sql`SELECT count(*) AS n FROM ${raw(src)} WHERE ${ok}`);
+  await ws.exec(raw('DROP TABLE IF EXISTS vi'));
   await ws.exec(raw(`DROP TABLE IF EXISTS ${table}`));
   return {
     rowsIn,
