@@ -289,7 +289,37 @@ export async function stageText(
       await transcode(file, encoding, src, size, opts.signal, (d) => report(d, size));
       phase++;
     }
-    let scan = await scanFile(src, delimiter, headerK, opts.signal, (d) => report(d, size));
+    const headerRows = opts.headerRows;
+    const matrix = records.slice(0, index + 1).map((r) => r.cells);
+    const headerWidth = Math.max(
+      1,
+      ...matrix.slice(Math.max(0, index + 1 - headerRows)).map((r) => r.length),
+    );
+    const q = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+    const readSql = (from: string, ncols: number, parallel: boolean): string => {
+      const colSpec = stagingColumns(ncols)
+        .map((c) => `'${c}': 'VARCHAR'`)
+        .join(', ');
+      return (
+        `CREATE OR REPLACE TEMP TABLE ${quoteIdent(raw)} AS SELECT * FROM read_csv(${quotePath(from)}, delim=${q(delimiter)}, ` +
+        `header=false, auto_detect=false, all_varchar=true, quote='"', escape='"', null_padding=true, strict_mode=false, ` +
+        `parallel=${parallel ? 'true' : 'false'}, columns={${colSpec}})`
+      );
+    };
+    // DuckDB reads the file (as wide as the header, in parallel) while the JS scan counts its records: the
+    // usual file, with no row wider than its header and no line break inside a quoted cell, is then read
+    // once. Otherwise the read is redone below with what the scan found.
+    const speculation: { ncols: number; src: string } = { ncols: headerWidth, src };
+    const speculative = runCancellable(conn, readSql(src, headerWidth, true), opts.signal).then(
+      () => true,
+      () => false,
+    );
+    let scan: ScanResult;
+    try {
+      scan = await scanFile(src, delimiter, headerK, opts.signal, (d) => report(d, size));
+    } finally {
+      await speculative;
+    }
     if (!scan.validUtf8) {
       // Bytes that are not UTF-8 further down: replace them (U+FFFD) rather than fail in DuckDB.
       problems.push({
@@ -304,25 +334,15 @@ export async function stageText(
     }
     phase++;
 
-    const headerRows = opts.headerRows;
-    const matrix = records.slice(0, index + 1).map((r) => r.cells);
-    const ncols = Math.max(
-      1,
-      scan.maxFields,
-      ...matrix.slice(Math.max(0, index + 1 - headerRows)).map((r) => r.length),
-    );
+    const ncols = Math.max(headerWidth, scan.maxFields);
     const headers = buildHeaders(matrix, index + 1, headerRows, ncols);
     const cols = stagingColumns(ncols);
-    const colSpec = cols.map((c) => `'${c}': 'VARCHAR'`).join(', ');
-    const q = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-    await runCancellable(
-      conn,
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(raw)} AS SELECT * FROM read_csv(${quotePath(src)}, delim=${q(delimiter)}, ` +
-        `header=false, auto_detect=false, all_varchar=true, quote='"', escape='"', null_padding=true, strict_mode=false, ` +
-        `parallel=${scan.multiLine ? 'false' : 'true'}, columns={${colSpec}})`,
-      opts.signal,
-      (pct) => report(pct, 100),
-    );
+    const reusable =
+      (await speculative) && !scan.multiLine && ncols === speculation.ncols && src === speculation.src;
+    if (!reusable)
+      await runCancellable(conn, readSql(src, ncols, !scan.multiLine), opts.signal, (pct) =>
+        report(pct, 100),
+      );
     const countRes = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${quoteIdent(raw)}`);
     const duckCount = Number(countRes.getRows()[0]?.[0] ?? -1);
     let rowExpr: string;
