@@ -267,13 +267,18 @@ export class Workspace {
   }
 
   private bg: Promise<DuckDBConnection> | null = null;
+  private bgConn: DuckDBConnection | null = null;
 
   /**
    * A third connection, opened on first use, for long background reads (the integrity flags: seconds at
    * scale 10) so they never queue in front of the view queries on `read`.
    */
   background(): Promise<DuckDBConnection> {
-    this.bg ??= this.instance.connect();
+    if (this.closed) return Promise.reject(new AtlasError('INTERNAL', 'The workspace is closed'));
+    this.bg ??= this.instance.connect().then((c) => {
+      this.bgConn = c;
+      return c;
+    });
     return this.bg;
   }
 
@@ -281,7 +286,7 @@ export class Workspace {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.bg?.then((c) => c.closeSync()).catch(() => undefined);
+    this.bgConn?.closeSync();
     this.read.closeSync();
     this.write.closeSync();
     this.instance.closeSync();
