@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FlagOptions } from '../../../shared/rank-spec';
 import { STATUSES } from '../../../shared/catalog';
-import { sql } from '../db/sql';
+import { raw, sql } from '../db/sql';
 import type { Workspace } from '../workspace/workspace';
 
 type Opts = Required<FlagOptions>;
@@ -17,6 +17,21 @@ const RUNNING = STATUSES[0];
 /** Monthly values only: a quarterly or yearly figure has no month-to-month history to judge. */
 const MONTHLY = sql`SELECT model_id, indicator_code, period_start, value FROM indicator_values
   WHERE period_grain = 'month' AND value IS NOT NULL`;
+
+/**
+ * The monthly values keyed by integers (`keyed`: model_key from model_dim, `ik` numbering the indicator
+ * codes, `mi` = year × 12 + month − 1) plus the numbering (`ik`): windows and groups over small integers
+ * instead of model id and indicator code strings, which took most of these rules' time at scale 10.
+ * Every value's model is in model_dim and its indicator in the catalogue (the import adds new ones).
+ */
+const KEYED = sql`ik AS (SELECT code, CAST(row_number() OVER (ORDER BY code) AS INTEGER) AS ik FROM indicators),
+  keyed AS (
+    SELECT d.model_key, k.ik, x.value, CAST(year(x.period_start) * 12 + month(x.period_start) - 1 AS INTEGER) AS mi
+    FROM (${MONTHLY}) x JOIN model_dim d ON d.model_id = x.model_id JOIN ik k ON k.code = x.indicator_code
+  )`;
+
+/** 'YYYY-MM' of a month index `mi` (year × 12 + month − 1). */
+const monthText = (mi: string) => raw(`strftime(make_date((${mi}) // 12, (${mi}) % 12 + 1, 1), '%Y-%m')`);
 
 export interface IdenticalRunRow {
   model_id: string;
@@ -33,23 +48,30 @@ export interface IdenticalRunRow {
  * 1 bridge a month, or 0, repeats by chance; 1,234 households every month does not).
  */
 export function identicalRuns(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<IdenticalRunRow[]> {
+  // One window pass over integer keys finds the values that continue a run (same value as the month
+  // before); runs are then islands among those few rows: within one series and value, months minus their
+  // row number are constant along consecutive months. A run is its continuing months plus the one it
+  // starts from. Values below the magnitude threshold can never count and are left out first.
   return ws.rows<IdenticalRunRow>(
-    sql`WITH v AS (
-        SELECT model_id, indicator_code, period_start, value,
-          date_diff('month', lag(period_start) OVER w, period_start) AS dm, lag(value) OVER w AS pv
-        FROM (${MONTHLY}) WINDOW w AS (PARTITION BY model_id, indicator_code ORDER BY period_start)
+    sql`WITH ${KEYED}, v AS (
+        SELECT model_key, ik, value, mi FROM keyed WHERE abs(value) >= ${o.identicalMinValue}
+      ), c AS (
+        SELECT model_key, ik, value, mi FROM (
+          SELECT *, lag(mi) OVER w AS pm, lag(value) OVER w AS pv
+          FROM v WINDOW w AS (PARTITION BY model_key, ik ORDER BY mi)
+        ) WHERE pm = mi - 1 AND pv = value
       ), s AS (
-        SELECT *, sum(CASE WHEN dm = 1 AND value = pv THEN 0 ELSE 1 END)
-          OVER (PARTITION BY model_id, indicator_code ORDER BY period_start ROWS UNBOUNDED PRECEDING) AS run
-        FROM v
+        SELECT *, mi - row_number() OVER (PARTITION BY model_key, ik, value ORDER BY mi) AS run FROM c
       ), r AS (
-        SELECT model_id, indicator_code, any_value(value) AS value, count(*)::INTEGER AS months,
-          strftime(min(period_start), '%Y-%m') AS first, strftime(max(period_start), '%Y-%m') AS last
-        FROM s GROUP BY model_id, indicator_code, run
-        HAVING count(*) >= ${o.identicalMonths} AND abs(any_value(value)) >= ${o.identicalMinValue}
+        SELECT model_key, ik, any_value(value) AS value, count(*) + 1 AS months, min(mi) - 1 AS first_mi,
+          max(mi) AS last_mi
+        FROM s GROUP BY model_key, ik, value, run HAVING count(*) + 1 >= ${o.identicalMonths}
       )
-      SELECT * FROM r QUALIFY row_number() OVER (PARTITION BY model_id, indicator_code ORDER BY months DESC, first) = 1
-      ORDER BY model_id, indicator_code`,
+      SELECT d.model_id, k.code AS indicator_code, r.value, r.months::INTEGER AS months,
+        ${monthText('r.first_mi')} AS first, ${monthText('r.last_mi')} AS last
+      FROM r JOIN model_dim d ON d.model_key = r.model_key JOIN ik k ON k.ik = r.ik
+      QUALIFY row_number() OVER (PARTITION BY r.model_key, r.ik ORDER BY r.months DESC, r.first_mi) = 1
+      ORDER BY d.model_id, k.code`,
     conn,
   );
 }
@@ -71,22 +93,37 @@ export interface SpikeRow {
  * a large z but are only a few times the median) and a history of at least `spikeMinHistory` values.
  */
 export function spikes(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<SpikeRow[]> {
+  // The median and MAD per series (holistic: most of this rule's time) are computed only for series that
+  // can hold a spike. A spike needs value ≥ ratio × max(|median|, 1); in a series without negative values
+  // the median is at least the minimum, so such a series needs max ≥ ratio × max(min, 1) — a cheap test
+  // that leaves about one series in seven at scale 10. Only candidate values get a z-score, and the mean
+  // absolute deviation is computed only for candidate series whose MAD is 0.
   return ws.rows<SpikeRow>(
     sql`WITH v AS (${MONTHLY}),
+      b AS (
+        SELECT model_id, indicator_code FROM v GROUP BY model_id, indicator_code
+        HAVING count(*) >= ${o.spikeMinHistory}
+          AND (min(value) < 0 OR max(value) >= ${o.spikeRatio} * greatest(min(value), 1))
+      ), w AS (SELECT v.* FROM v JOIN b USING (model_id, indicator_code)),
       m AS (
         SELECT model_id, indicator_code, median(value) AS med, mad(value) AS mad
-        FROM v GROUP BY model_id, indicator_code HAVING count(*) >= ${o.spikeMinHistory}
-      ), d AS (
-        SELECT v.model_id, v.indicator_code, avg(abs(v.value - m.med)) AS meanad
-        FROM v JOIN m USING (model_id, indicator_code) GROUP BY v.model_id, v.indicator_code
+        FROM w GROUP BY model_id, indicator_code
+      ), c AS (
+        SELECT w.model_id, w.indicator_code, w.period_start, w.value, m.med, m.mad
+        FROM w JOIN m USING (model_id, indicator_code)
+        WHERE w.value >= ${o.spikeRatio} * greatest(abs(m.med), 1)
+      ), k AS (SELECT DISTINCT model_id, indicator_code, med FROM c WHERE NOT (mad > 0)),
+      d AS (
+        SELECT w.model_id, w.indicator_code, avg(abs(w.value - k.med)) AS meanad
+        FROM w JOIN k USING (model_id, indicator_code) GROUP BY w.model_id, w.indicator_code
       ), z AS (
-        SELECT v.model_id, v.indicator_code, v.period_start, v.value, m.med,
-          CASE WHEN m.mad > 0 THEN 0.6745 * (v.value - m.med) / m.mad
-               WHEN d.meanad > 0 THEN (v.value - m.med) / (1.253314 * d.meanad) END AS z
-        FROM v JOIN m USING (model_id, indicator_code) JOIN d USING (model_id, indicator_code)
+        SELECT c.model_id, c.indicator_code, c.period_start, c.value, c.med,
+          CASE WHEN c.mad > 0 THEN 0.6745 * (c.value - c.med) / c.mad
+               WHEN d.meanad > 0 THEN (c.value - c.med) / (1.253314 * d.meanad) END AS z
+        FROM c LEFT JOIN d USING (model_id, indicator_code)
       )
       SELECT model_id, indicator_code, strftime(period_start, '%Y-%m') AS period, value, med AS median, z
-      FROM z WHERE z >= ${o.spikeZ} AND value >= ${o.spikeRatio} * greatest(abs(med), 1)
+      FROM z WHERE z >= ${o.spikeZ}
       QUALIFY row_number() OVER (PARTITION BY model_id, indicator_code ORDER BY z DESC, period_start) = 1
       ORDER BY model_id, indicator_code`,
     conn,

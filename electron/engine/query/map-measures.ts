@@ -4,7 +4,8 @@
  * expression of the unit's value over it; `map-compile.ts` adds the units with no row, applies the rate
  * (`per`) and names the columns. Adding a measure (the ranking's composite score, say) means adding its
  * schema to `MAP_MEASURE_SCHEMAS` in shared/map-spec.ts and its compiler here: the type checker asks for
- * both.
+ * both. The indicator measures read the table the planner picks for them (planner.ts mapFactNeed): the
+ * unit cube whenever it answers exactly (composable aggregation, a filter it keeps), else `facts`.
  */
 import type { MapMeasure, MapMeasureType, MapSpec } from '../../../shared/map-spec';
 import { AtlasError } from '../../../shared/errors';
@@ -13,6 +14,7 @@ import { and, raw, sql, type Sql } from '../db/sql';
 import type { CatalogCache } from './catalog-cache';
 import { dimConditions, periodConditions } from './filter';
 import { effectiveAgg, indicatorAggregate } from './measures';
+import { planFacts, unitIndicatorNeed, type FactSource } from './planner';
 
 /** What a measure compiler gets. */
 export interface MapMeasureContext {
@@ -47,6 +49,17 @@ function modelCount(ctx: MapMeasureContext, cond: Sql): Sql {
   return sql`SELECT m.unit_code, count(*) FILTER (WHERE ${cond}) AS v FROM model_dim m WHERE ${where} GROUP BY m.unit_code`;
 }
 
+/**
+ * The table an indicator's values per unit are read from (alias f): `facts` or the smallest cube keeping
+ * the unit that answers the aggregation and the filter exactly.
+ */
+function unitSource(
+  m: Extract<MapMeasure, { type: 'indicator' | 'growth' }>,
+  ctx: MapMeasureContext,
+): FactSource {
+  return planFacts(unitIndicatorNeed(m, ctx.filter), ctx.catalog);
+}
+
 /** Facts conditions of the filter (its period included unless `withPeriod` is false). */
 function factConditions(ctx: MapMeasureContext, indicator: string, withPeriod = true): Sql[] {
   return [
@@ -74,8 +87,9 @@ const countField: Compiler<'count_field'> = (m, ctx) => ({
 
 const indicator: Compiler<'indicator'> = (m, ctx) => {
   const agg = effectiveAgg(m, ctx.catalog);
+  const src = unitSource(m, ctx);
   return {
-    relation: sql`SELECT f.unit_code, ${indicatorAggregate(m, ctx.catalog)} AS v FROM facts f
+    relation: sql`SELECT f.unit_code, ${indicatorAggregate(m, ctx.catalog, src.cube)} AS v FROM ${raw(src.table)} f
       WHERE ${and(factConditions(ctx, m.indicator))} GROUP BY f.unit_code`,
     value: raw('x.v'),
     zeroWhenAbsent: false,
@@ -94,17 +108,18 @@ const growth: Compiler<'growth'> = (m, ctx) => {
     throw new AtlasError('SPEC_INVALID', 'Growth needs a period spanning two calendar years', {
       period: ctx.filter?.period,
     });
+  const src = unitSource(m, ctx);
   // Open bounds fall back to the first and last year with any data, over the whole workspace (the same
-  // years for every unit, so units compare).
+  // years for every unit, so units compare). A cube holds every value's month, so the same years.
   const years = sql`SELECT CAST(coalesce(CAST(${fromYear} AS INTEGER), year(min(period_start))) AS INTEGER) AS y0,
-    CAST(coalesce(CAST(${toYear} AS INTEGER), year(max(period_start))) AS INTEGER) AS y1 FROM facts`;
+    CAST(coalesce(CAST(${toYear} AS INTEGER), year(max(period_start))) AS INTEGER) AS y1 FROM ${raw(src.table)}`;
   const asIndicator = {
     type: 'indicator' as const,
     indicator: m.indicator,
     ...(m.agg ? { agg: m.agg } : {}),
   };
-  const perYear = sql`SELECT f.unit_code, CAST(year(f.period_start) AS INTEGER) AS yr, ${indicatorAggregate(asIndicator, ctx.catalog)} AS v
-    FROM facts f WHERE ${and(factConditions(ctx, m.indicator, false))}
+  const perYear = sql`SELECT f.unit_code, CAST(year(f.period_start) AS INTEGER) AS yr, ${indicatorAggregate(asIndicator, ctx.catalog, src.cube)} AS v
+    FROM ${raw(src.table)} f WHERE ${and(factConditions(ctx, m.indicator, false))}
       AND year(f.period_start) IN (SELECT y0 FROM (${years}) b UNION ALL SELECT y1 FROM (${years}) b)
     GROUP BY f.unit_code, yr`;
   return {

@@ -10,8 +10,13 @@
  * with the fewest rows wins; otherwise `facts`.
  *
  * Period filters are month-granular ('YYYY-MM' bounds) and every cube keeps the month, so they are exact.
+ * Aggregates, pivots, series (planSeries, which adds the series' own limits) and the map's indicator
+ * measures (mapFactNeed) all plan here, so `explainSpec` reports what each reads and switching the cubes
+ * off (CatalogCache `cubes: false`, DVK_CUBES=off) sends every one of them to `facts`.
  */
+import type { MapSpec } from '../../../shared/map-spec';
 import type { PivotSpec } from '../../../shared/pivot-spec';
+import type { SeriesSpec } from '../../../shared/series-spec';
 import type { AggregateSpec, Dimension, Filter, Measure, Spec } from '../../../shared/specs';
 import type { CatalogCache } from './catalog-cache';
 import { effectiveAgg } from './measures';
@@ -127,6 +132,48 @@ export function pivotFactNeed(spec: PivotSpec): FactNeed | null {
   return { dims, filter: spec.filter, measures };
 }
 
+/**
+ * The table a series spec (series-compile.ts) reads. A cube answers it only where it can produce every
+ * column exactly, `n` (distinct models with a value) included: at month grain a model has at most one value
+ * per indicator and month, so `n` is the count of values (the cube's Σc); at quarter or year grain it is a
+ * distinct count of models over several months, which no cube keeps, and neither do series per model
+ * (`modelIds`) or a split ranked by models. Otherwise the split dimension, the filter and the catalogue
+ * aggregations decide as for any spec (sponsor and status splits read `facts`).
+ */
+export function planSeries(spec: SeriesSpec, catalog: CatalogCache): FactSource {
+  if ((spec.grain ?? 'month') !== 'month' || spec.modelIds?.length || spec.split?.rankBy === 'models')
+    return FACTS;
+  const need: FactNeed = {
+    dims: spec.split ? [spec.split.by] : [],
+    filter: spec.filter,
+    measures: spec.indicators.map((indicator) => ({ type: 'indicator', indicator })),
+  };
+  return planFacts(need, catalog);
+}
+
+/**
+ * The value part of a map spec (map-measures.ts): an indicator or its growth per unit, on the units layer
+ * (null for counts of models and the other layers, which read `model_dim`). The growth's per-year
+ * aggregates group by the year of `period_start`, which every cube keeps.
+ */
+export function mapFactNeed(spec: MapSpec): FactNeed | null {
+  const m = spec.measure;
+  if ((spec.layer ?? 'units') !== 'units' || (m?.type !== 'indicator' && m?.type !== 'growth')) return null;
+  return unitIndicatorNeed(m, spec.filter);
+}
+
+/** An indicator aggregated per unit under a filter (the map's indicator and growth measures). */
+export function unitIndicatorNeed(
+  m: { indicator: string; agg?: Extract<Measure, { type: 'indicator' }>['agg'] },
+  filter: Filter | undefined,
+): FactNeed {
+  return {
+    dims: ['unit'],
+    filter,
+    measures: [{ type: 'indicator', indicator: m.indicator, ...(m.agg ? { agg: m.agg } : {}) }],
+  };
+}
+
 /** What the planner chose for a spec: the table its value part reads, or null when it reads no values. */
 export interface SpecPlan {
   facts: string | null;
@@ -134,7 +181,22 @@ export interface SpecPlan {
 
 /** Explain a spec's plan without running it (tests and `npm run bench` assert which table answers). */
 export function explainSpec(spec: Spec, catalog: CatalogCache): SpecPlan {
-  const need =
-    spec.kind === 'aggregate' ? aggregateFactNeed(spec) : spec.kind === 'pivot' ? pivotFactNeed(spec) : null;
-  return { facts: need ? planFacts(need, catalog).table : null };
+  switch (spec.kind) {
+    case 'series':
+      return { facts: planSeries(spec, catalog).table };
+    case 'field_band':
+      // Medians of per-model aggregates: only `facts` keeps the models.
+      return { facts: FACTS.table };
+    default: {
+      const need =
+        spec.kind === 'aggregate'
+          ? aggregateFactNeed(spec)
+          : spec.kind === 'pivot'
+            ? pivotFactNeed(spec)
+            : spec.kind === 'map'
+              ? mapFactNeed(spec)
+              : null;
+      return { facts: need ? planFacts(need, catalog).table : null };
+    }
+  }
 }

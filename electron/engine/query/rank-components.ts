@@ -1,7 +1,8 @@
 /**
  * The raw value of each ranking component, as SQL over the per-model aggregates `a` (see rank-compile.ts):
- * `a` has one row per model with its dimensions, `months` (distinct months reported), the data range, the
- * totals of beneficiaries and funds, the trend, and `i{n}`/`i{n}_months` per distinct indicator used.
+ * `a` has one row per model with its population and, as the components need them (`componentNeeds`),
+ * `months` (distinct months reported) and `expected`, the totals of beneficiaries and funds, the trend, and
+ * `i{n}` (plus `i{n}_months` for a per-month rate) per distinct indicator used.
  */
 import { AtlasError } from '../../../shared/errors';
 import type { RankComponent } from '../../../shared/rank-spec';
@@ -27,6 +28,53 @@ export function componentIndicators(components: readonly RankComponent[], catalo
     if (!out.includes(c.indicator)) out.push(c.indicator);
   }
   return out;
+}
+
+/** The per-model inputs a spec's components need (rank-compile.ts computes only these). */
+export interface ComponentNeeds {
+  /** Months reported and expected (months active, reporting share). */
+  months: boolean;
+  /** The trend (a regression per model and indicator: the costliest input). */
+  trend: boolean;
+  /** The beneficiaries total (reach, efficiency), as its indicator code. */
+  beneficiaries: string | null;
+  /** The funds total (per million VND, efficiency), as its indicator code. */
+  funds: string | null;
+  /** Indicators whose months reported a per-month rate divides by. */
+  monthsOf: Set<string>;
+}
+
+export function componentNeeds(components: readonly RankComponent[]): ComponentNeeds {
+  const need: ComponentNeeds = {
+    months: false,
+    trend: false,
+    beneficiaries: null,
+    funds: null,
+    monthsOf: new Set(),
+  };
+  for (const c of components) {
+    switch (c.type) {
+      case 'indicator':
+        if (c.per === 'per_month') need.monthsOf.add(c.indicator);
+        if (c.per === 'per_million_vnd') need.funds = FUNDS;
+        break;
+      case 'months_active':
+      case 'reporting_share':
+        need.months = true;
+        break;
+      case 'trend':
+        need.trend = true;
+        break;
+      case 'reach':
+        need.beneficiaries = BENEFICIARIES;
+        break;
+      case 'efficiency':
+        need.beneficiaries = BENEFICIARIES;
+        need.funds = FUNDS;
+        break;
+    }
+  }
+  return need;
 }
 
 /** True when a high raw value is good for this component (ranks high). */

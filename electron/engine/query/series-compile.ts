@@ -1,7 +1,10 @@
 /**
- * Compile a SeriesSpec (shared/series-spec.ts documents the result) to one SQL statement over `facts`:
+ * Compile a SeriesSpec (shared/series-spec.ts documents the result) to one SQL statement over `facts`, or
+ * over the smallest cube that answers it exactly (planner.ts planSeries: month grain, a split by field,
+ * unit or unit type or none, a filter a cube keeps):
  *
- *   src    facts rows of the spec's indicators under the filter, with the series key and the period key
+ *   src    facts rows (or cube rows: partials per month) of the spec's indicators under the filter, with the
+ *          series key and the period key
  *   ord    (split) groups ranked for top-N and series order
  *   keyed  src with groups beyond top-N rewritten to Others (before aggregating)
  *   agg    catalogue aggregate per (series, indicator, period) and the models behind it
@@ -23,6 +26,7 @@ import type { Filter } from '../../../shared/specs';
 import { and, inList, join, raw, sql, type Sql } from '../db/sql';
 import type { CatalogCache } from './catalog-cache';
 import { dimConditions, monthStart, periodConditions } from './filter';
+import { planSeries } from './planner';
 import { aggregateOf, catalogAggregateSql, catalogAggs, type CatalogAgg } from './series-agg';
 
 type Grain = NonNullable<SeriesSpec['grain']>;
@@ -77,8 +81,14 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
   const split = spec.modelIds ? undefined : spec.split;
   const models = spec.modelIds;
   const filter = spec.filter;
+  // A cube holds partials instead of values (planner.ts); its `period_start` is the month's first day.
+  const source = planSeries(spec, catalog);
+  const cube = source.cube;
+  const payloadCols = cube ? ['v_s', 'v_c', 'v_sw', 'v_swv'] : ['model_id', 'value', 'weight'];
+  /** The columns the aggregates read, as carried from `src` on (`alias.` prefixed when given). */
+  const payload = (alias = '') => raw(payloadCols.map((c) => (alias ? `${alias}.${c}` : c)).join(', '));
 
-  // --- src: the filtered facts with series and period keys.
+  // --- src: the filtered facts (or cube rows) with series and period keys.
   const conds = [
     sql`f.indicator_code = ANY(${listValue([...spec.indicators])})`,
     ...dimConditions(filter, 'f'),
@@ -95,8 +105,9 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
     [
       'src',
       sql`SELECT ${keyExpr} AS s0, ${labelExpr} AS sl, f.indicator_code AS ind,
-        ${truncSql(grain, 'f.period_start')} AS p, f.model_id, f.value, f.weight
-        FROM facts f WHERE ${and(conds)}`,
+        ${cube ? raw('f.period_start') : truncSql(grain, 'f.period_start')} AS p,
+        ${raw(cube ? 'f.s AS v_s, f.c AS v_c, f.sw AS v_sw, f.swv AS v_swv' : 'f.model_id, f.value, f.weight')}
+        FROM ${raw(source.table)} f WHERE ${and(conds)}`,
     ],
   ];
 
@@ -108,7 +119,7 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
       split.rankBy === 'models'
         ? raw(`SELECT s0 AS s, count(DISTINCT model_id) FILTER (WHERE value IS NOT NULL) AS rv
             FROM src WHERE s0 IS NOT NULL GROUP BY s0`)
-        : sql`SELECT s0 AS s, CAST(${aggregateOf(aggs.get(first) as CatalogAgg)} AS DOUBLE) AS rv
+        : sql`SELECT s0 AS s, CAST(${aggregateOf(aggs.get(first) as CatalogAgg, cube)} AS DOUBLE) AS rv
             FROM src WHERE s0 IS NOT NULL AND ind = ${first} GROUP BY s0
             UNION ALL SELECT DISTINCT s0, NULL FROM src WHERE s0 IS NOT NULL AND s0 NOT IN
               (SELECT s0 FROM src WHERE ind = ${first} AND s0 IS NOT NULL)`;
@@ -124,7 +135,7 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
       split.topN !== undefined ? sql`CASE WHEN o.rn <= ${split.topN} THEN src.sl END` : raw('src.sl');
     ctes.push([
       'keyed',
-      sql`SELECT ${kept} AS s, ${keptLabel} AS sl, src.ind, src.p, src.model_id, src.value, src.weight
+      sql`SELECT ${kept} AS s, ${keptLabel} AS sl, src.ind, src.p, ${payload('src')}
         FROM src LEFT JOIN ord o ON o.s = src.s0`,
     ]);
     ctes.push([
@@ -134,7 +145,7 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
         FROM keyed k LEFT JOIN ord o ON o.s = k.s GROUP BY k.s`,
     ]);
   } else {
-    ctes.push(['keyed', raw('SELECT s0 AS s, sl, ind, p, model_id, value, weight FROM src')]);
+    ctes.push(['keyed', sql`SELECT s0 AS s, sl, ind, p, ${payload()} FROM src`]);
     if (models) {
       const order = join(models.map((id, i) => sql`(${id}, ${i})`));
       ctes.push([
@@ -149,14 +160,17 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
 
   // --- aggregation, axis, grid.
   // A model has at most one value per indicator and month (imports replace older ones), so at month grain
-  // counting values counts models — without the cost of a distinct count (about half the query time).
-  const modelsN =
-    grain === 'month'
+  // counting values counts models — without the cost of a distinct count (about half the query time) —
+  // and a cube's count of values (Σc) counts them too. At a coarser grain `n` is a distinct count of
+  // models, which no cube keeps (the planner sends such specs to `facts`).
+  const modelsN = cube
+    ? raw('sum(v_c)')
+    : grain === 'month'
       ? raw('count(value)')
       : raw('count(DISTINCT model_id) FILTER (WHERE value IS NOT NULL)');
   ctes.push([
     'agg',
-    sql`SELECT s, ind, p, ${catalogAggregateSql(aggs)} AS raw, ${modelsN} AS n
+    sql`SELECT s, ind, p, ${catalogAggregateSql(aggs, 'ind', cube)} AS raw, ${modelsN} AS n
       FROM keyed GROUP BY s, ind, p`,
   ]);
   const from = filter?.period?.from;

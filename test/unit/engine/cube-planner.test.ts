@@ -12,6 +12,7 @@ import { canonicalJson, ResultCache } from '../../../electron/engine/query/resul
 import { EngineServer } from '../../../electron/engine/server';
 import { rebuildDerived } from '../../../electron/engine/workspace/derived';
 import type { PivotSpec } from '../../../shared/pivot-spec';
+import type { SeriesSpec } from '../../../shared/series-spec';
 import type { AggregateSpec, Filter, Measure, Spec } from '../../../shared/specs';
 import { openSampleCopy } from '../pivot/sample-workspace';
 
@@ -31,6 +32,15 @@ afterAll(() => t?.cleanup());
 const FUNDS = 'funds_mobilized_vnd';
 const sum = (indicator: string): Measure => ({ type: 'indicator', indicator, agg: 'sum' });
 const FILTER: Filter = { fields: ['An sinh xã hội'], period: { from: '2024-01', to: '2024-12' } };
+/** The Trends view's funds series (trendsSpec's defaults: month grain, no split) changed by `patch`. */
+const series = (patch: Partial<SeriesSpec> = {}): SeriesSpec => ({
+  kind: 'series',
+  indicators: [FUNDS],
+  grain: 'month',
+  transform: { type: 'none' },
+  filter: {},
+  ...patch,
+});
 
 async function rows(server: EngineServer, spec: Spec): Promise<Record<string, unknown>[]> {
   const r = await server.query(spec);
@@ -162,6 +172,79 @@ describe('the planner picks the smallest table that answers exactly', () => {
       },
       'facts',
     ],
+    ['series: funds by month, YoY (Trends default)', series({ transform: { type: 'yoy' } }), 'cube_field'],
+    [
+      'series: a sum and a weighted mean, 3-month moving average, field filter',
+      series({
+        indicators: ['beneficiaries', 'turnaround_minutes'],
+        transform: { type: 'moving_average', window: 3 },
+        filter: { fields: ['An sinh xã hội'] },
+      }),
+      'cube_field',
+    ],
+    [
+      'series: split by field, top 5 and Others, period filter',
+      series({ split: { by: 'field', topN: 5 }, filter: FILTER }),
+      'cube_field',
+    ],
+    [
+      'series: split by unit, cumulative, province filter',
+      series({
+        split: { by: 'unit', topN: 10 },
+        transform: { type: 'cumulative' },
+        filter: { provinces: ['Thành phố Mẫu'] },
+      }),
+      'cube_unit',
+    ],
+    [
+      'series: split by unit type, per 10,000 residents',
+      series({ split: { by: 'unit_type' }, transform: { type: 'per10k' } }),
+      'cube_unit',
+    ],
+    [
+      'series: index, unit filter',
+      series({ transform: { type: 'index' }, filter: { units: ['00616'] } }),
+      'cube_unit',
+    ],
+    [
+      'series by quarter (models counted over several months)',
+      series({ grain: 'quarter', split: { by: 'field' } }),
+      'facts',
+    ],
+    ['series split by sponsor (no cube keeps it)', series({ split: { by: 'sponsor', topN: 5 } }), 'facts'],
+    [
+      'series split by field ranked by models (distinct models)',
+      series({ split: { by: 'field', topN: 5, rankBy: 'models' } }),
+      'facts',
+    ],
+    ['series of chosen models', series({ modelIds: ['MH-000100', 'MH-000200'] }), 'facts'],
+    ['series with a search', series({ filter: { search: 'cau' } }), 'facts'],
+    [
+      'field band (medians of per-model aggregates)',
+      { kind: 'field_band', field: 'An sinh xã hội', indicators: [FUNDS] },
+      'facts',
+    ],
+    ['map: funds per unit', { kind: 'map', measure: { type: 'indicator', indicator: FUNDS } }, 'cube_unit'],
+    [
+      'map: funds per 10,000 residents, field and period filter',
+      { kind: 'map', measure: { type: 'indicator', indicator: FUNDS, per: 'per10k' }, filter: FILTER },
+      'cube_unit',
+    ],
+    [
+      'map: growth of a weighted mean per unit',
+      { kind: 'map', measure: { type: 'growth', indicator: 'turnaround_minutes' } },
+      'cube_unit',
+    ],
+    [
+      'map: median per unit (does not compose)',
+      { kind: 'map', measure: { type: 'indicator', indicator: FUNDS, agg: 'median' } },
+      'facts',
+    ],
+    [
+      'map: funds per unit, status filter (no cube keeps it)',
+      { kind: 'map', measure: { type: 'indicator', indicator: FUNDS }, filter: { statuses: ['Tạm dừng'] } },
+      'facts',
+    ],
   ];
   it.each(cases)('%s → %s', (_, spec, table) => {
     expect(explainSpec(spec, catalog).facts).toBe(table);
@@ -173,11 +256,26 @@ describe('the planner picks the smallest table that answers exactly', () => {
     ).toEqual({
       facts: null,
     });
+    expect(explainSpec({ kind: 'map' }, catalog)).toEqual({ facts: null });
+    expect(
+      explainSpec({ kind: 'map', measure: { type: 'count_field', field: 'An sinh xã hội' } }, catalog),
+    ).toEqual({ facts: null });
+  });
+
+  it.each(
+    cases.filter(
+      ([, spec, table]) => spec.kind !== 'aggregate' && spec.kind !== 'pivot' && table !== 'facts',
+    ),
+  )('%s: the cube and facts give the same rows', async (_, spec) => {
+    const a = await rows(cubes, spec);
+    expect(a.length).toBeGreaterThan(0);
+    expectSameRows(a, await rows(facts, spec));
   });
 
   it('reads facts only when the cubes are switched off', async () => {
     const off = await CatalogCache.load(t.ws, { cubes: false });
-    expect(explainSpec(cases[0]?.[1] as Spec, off).facts).toBe('facts');
+    for (const [, spec, table] of cases)
+      if (table !== 'facts') expect(explainSpec(spec, off).facts).toBe('facts');
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * Map values against the independent JS computation (map-oracle.ts) on the scale-1 sample workspace, for
  * every measure type, rates, filters, units with no models and every layer; plus the boundaries the map
- * draws.
+ * draws. The units layer runs through both planner paths: the unit cube where the planner picks it
+ * (asserted per case through its explain API) and `facts` (cubes switched off), with the same results.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogCache } from '../../../electron/engine/query/catalog-cache';
+import { explainSpec } from '../../../electron/engine/query/planner';
 import { EngineServer } from '../../../electron/engine/server';
 import type { Workspace } from '../../../electron/engine/workspace/workspace';
 import { MapSpecSchema, type BoundaryFeature, type MapSpec } from '../../../shared/map-spec';
@@ -38,6 +41,9 @@ const EMPTY_UNIT = { code: '99999', name: 'Phường Không Có Mô Hình' };
 
 let ws: Workspace;
 let server: EngineServer;
+/** The same engine forced to read `facts` (the planner's fallback): results must not differ. */
+let factsOnly: EngineServer;
+let catalog: CatalogCache;
 let cleanup: () => void;
 let raw: MapRaw;
 
@@ -49,14 +55,16 @@ beforeAll(async () => {
     `INSERT INTO units (code, name, type, province, population, area_km2) VALUES ('${EMPTY_UNIT.code}', '${EMPTY_UNIT.name}', 'phường', 'Thành phố Mẫu', 12000, 2.5)`,
   );
   server = new EngineServer(ws);
+  factsOnly = new EngineServer(ws, { resultCache: false, cubes: false });
+  catalog = await CatalogCache.load(ws);
   raw = await loadMapRaw(ws, ['funds_mobilized_vnd', 'satisfaction_pct', 'turnaround_minutes']);
 }, 180_000);
 
 afterAll(() => cleanup?.());
 
-async function run(spec: MapSpec): Promise<Record<string, unknown>[]> {
+async function run(spec: MapSpec, engine = server): Promise<Record<string, unknown>[]> {
   const parsed = SpecSchema.parse(spec);
-  const r = await server.query(parsed);
+  const r = await engine.query(parsed);
   return toRows(decodeTable(r.arrow));
 }
 
@@ -70,15 +78,18 @@ function close(a: unknown, b: number | null, what: string): void {
   expect(Math.abs((a as number) - b), what).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
 }
 
-const CASES: { name: string; spec: MapSpec }[] = [
-  { name: 'count of models', spec: { kind: 'map' } },
+/** The cases and the table their values are read from (null: model counts, no values). */
+const CASES: { name: string; spec: MapSpec; table: string | null }[] = [
+  { name: 'count of models', spec: { kind: 'map' }, table: null },
   {
     name: 'count of models per 10,000 residents',
     spec: { kind: 'map', measure: { type: 'count_models', per: 'per10k' } },
+    table: null,
   },
   {
     name: 'count in a field per km²',
     spec: { kind: 'map', measure: { type: 'count_field', field: TOURISM, per: 'per_km2' } },
+    table: null,
   },
   {
     name: 'count in a field, excluded by the field filter',
@@ -87,10 +98,12 @@ const CASES: { name: string; spec: MapSpec }[] = [
       measure: { type: 'count_field', field: TOURISM },
       filter: { fields: ['An sinh xã hội'] },
     },
+    table: null,
   },
   {
     name: 'sum indicator',
     spec: { kind: 'map', measure: { type: 'indicator', indicator: 'funds_mobilized_vnd' } },
+    table: 'cube_unit',
   },
   {
     name: 'sum indicator per 10,000 residents, period and field filters',
@@ -99,10 +112,12 @@ const CASES: { name: string; spec: MapSpec }[] = [
       measure: { type: 'indicator', indicator: 'funds_mobilized_vnd', per: 'per10k' },
       filter: { period: { from: '2024-03', to: '2025-06' }, fields: ['An sinh xã hội', TOURISM] },
     },
+    table: 'cube_unit',
   },
   {
     name: 'mean indicator (never summed)',
     spec: { kind: 'map', measure: { type: 'indicator', indicator: 'satisfaction_pct' } },
+    table: 'cube_unit',
   },
   {
     name: 'weighted mean indicator, unit type and search filters',
@@ -111,10 +126,12 @@ const CASES: { name: string; spec: MapSpec }[] = [
       measure: { type: 'indicator', indicator: 'turnaround_minutes' },
       filter: { unitTypes: ['xã'], search: 'cai cach' },
     },
+    table: 'facts',
   },
   {
     name: 'growth of a sum, open period',
     spec: { kind: 'map', measure: { type: 'growth', indicator: 'funds_mobilized_vnd' } },
+    table: 'cube_unit',
   },
   {
     name: 'growth of a weighted mean, bounded period',
@@ -123,6 +140,7 @@ const CASES: { name: string; spec: MapSpec }[] = [
       measure: { type: 'growth', indicator: 'turnaround_minutes' },
       filter: { period: { from: '2024-05', to: '2025-02' } },
     },
+    table: 'cube_unit',
   },
   {
     name: 'count with a period filter and a unit filter',
@@ -130,63 +148,95 @@ const CASES: { name: string; spec: MapSpec }[] = [
       kind: 'map',
       filter: { period: { from: '2025-01', to: '2025-03' }, units: ['27014', EMPTY_UNIT.code] },
     },
+    table: null,
+  },
+  {
+    name: 'weighted mean indicator in a province and unit type, period filter',
+    spec: {
+      kind: 'map',
+      measure: { type: 'indicator', indicator: 'turnaround_minutes' },
+      filter: { provinces: ['Thành phố Mẫu'], unitTypes: ['phường'], period: { from: '2024-07' } },
+    },
+    table: 'cube_unit',
+  },
+  {
+    name: 'sum indicator per 10,000 residents, statuses filtered (no cube keeps the status)',
+    spec: {
+      kind: 'map',
+      measure: { type: 'indicator', indicator: 'funds_mobilized_vnd', per: 'per10k' },
+      filter: { statuses: ['Đang triển khai'] },
+    },
+    table: 'facts',
+  },
+  {
+    name: 'growth of a sum, field filter',
+    spec: {
+      kind: 'map',
+      measure: { type: 'growth', indicator: 'funds_mobilized_vnd' },
+      filter: { fields: ['An sinh xã hội', TOURISM] },
+    },
+    table: 'cube_unit',
   },
 ];
 
-describe('map units layer = independent computation', () => {
-  for (const c of CASES) {
-    it(c.name, async () => {
-      const got = await run(c.spec);
-      const want = oracleUnits(raw, c.spec);
-      expect(got.map((r) => r.unit_code)).toEqual(want.map((r) => r.unit_code));
-      want.forEach((w, i) => {
-        const g = got[i] as Record<string, unknown>;
-        expect(g.unit_name).toBe(w.unit_name);
-        expect(g.models, `${w.unit_code} models`).toBe(w.models);
-        close(g.value, w.value, `${w.unit_code} value`);
+describe.each(['cubes', 'facts'] as const)(
+  'map units layer = independent computation (planner path: %s)',
+  (path) => {
+    for (const c of CASES) {
+      it(c.name, async () => {
+        expect(explainSpec(c.spec, catalog).facts).toBe(c.table);
+        const got = await run(c.spec, path === 'cubes' ? server : factsOnly);
+        const want = oracleUnits(raw, c.spec);
+        expect(got.map((r) => r.unit_code)).toEqual(want.map((r) => r.unit_code));
+        want.forEach((w, i) => {
+          const g = got[i] as Record<string, unknown>;
+          expect(g.unit_name).toBe(w.unit_name);
+          expect(g.models, `${w.unit_code} models`).toBe(w.models);
+          close(g.value, w.value, `${w.unit_code} value`);
+        });
+        // The comparison means something: some units have a value and they differ.
+        const values = want.map((w) => w.value).filter((v) => v !== null);
+        expect(values.length).toBeGreaterThan(0);
       });
-      // The comparison means something: some units have a value and they differ.
-      const values = want.map((w) => w.value).filter((v) => v !== null);
-      expect(values.length).toBeGreaterThan(0);
-    });
-  }
+    }
 
-  it('a unit with no models is a row: counts 0, indicators and growth NULL (no data), rates over 0 are 0', async () => {
-    const pick = async (spec: MapSpec) =>
-      (await run(spec)).find((r) => r.unit_code === EMPTY_UNIT.code) as Record<string, unknown>;
-    expect(await pick({ kind: 'map' })).toMatchObject({ models: 0, value: 0, unit_name: EMPTY_UNIT.name });
-    expect((await pick({ kind: 'map', measure: { type: 'count_models', per: 'per10k' } })).value).toBe(0);
-    expect(
-      (await pick({ kind: 'map', measure: { type: 'indicator', indicator: 'funds_mobilized_vnd' } })).value,
-    ).toBeNull();
-    const g = await pick({ kind: 'map', measure: { type: 'growth', indicator: 'funds_mobilized_vnd' } });
-    expect(g).toMatchObject({
-      value: null,
-      value_first: null,
-      value_last: null,
-      year_first: 2023,
-      year_last: 2025,
+    it('a unit with no models is a row: counts 0, indicators and growth NULL (no data), rates over 0 are 0', async () => {
+      const pick = async (spec: MapSpec) =>
+        (await run(spec)).find((r) => r.unit_code === EMPTY_UNIT.code) as Record<string, unknown>;
+      expect(await pick({ kind: 'map' })).toMatchObject({ models: 0, value: 0, unit_name: EMPTY_UNIT.name });
+      expect((await pick({ kind: 'map', measure: { type: 'count_models', per: 'per10k' } })).value).toBe(0);
+      expect(
+        (await pick({ kind: 'map', measure: { type: 'indicator', indicator: 'funds_mobilized_vnd' } })).value,
+      ).toBeNull();
+      const g = await pick({ kind: 'map', measure: { type: 'growth', indicator: 'funds_mobilized_vnd' } });
+      expect(g).toMatchObject({
+        value: null,
+        value_first: null,
+        value_last: null,
+        year_first: 2023,
+        year_last: 2025,
+      });
     });
-  });
 
-  it('growth reports the years and values it compares', async () => {
-    const rows = await run({
-      kind: 'map',
-      measure: { type: 'growth', indicator: 'funds_mobilized_vnd' },
-      filter: { period: { from: '2023-07', to: '2024-02' } },
+    it('growth reports the years and values it compares', async () => {
+      const rows = await run({
+        kind: 'map',
+        measure: { type: 'growth', indicator: 'funds_mobilized_vnd' },
+        filter: { period: { from: '2023-07', to: '2024-02' } },
+      });
+      const r = rows.find((x) => x.value !== null) as {
+        value: number;
+        value_first: number;
+        value_last: number;
+        year_first: number;
+        year_last: number;
+      };
+      expect(r.year_first).toBe(2023);
+      expect(r.year_last).toBe(2024);
+      close(r.value, ((r.value_last - r.value_first) / Math.abs(r.value_first)) * 100, 'growth');
     });
-    const r = rows.find((x) => x.value !== null) as {
-      value: number;
-      value_first: number;
-      value_last: number;
-      year_first: number;
-      year_last: number;
-    };
-    expect(r.year_first).toBe(2023);
-    expect(r.year_last).toBe(2024);
-    close(r.value, ((r.value_last - r.value_first) / Math.abs(r.value_first)) * 100, 'growth');
-  });
-});
+  },
+);
 
 describe('map layers = independent computation', () => {
   it('points: filtered models with coordinates, coloured by the chosen attribute', async () => {

@@ -4,6 +4,8 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogCache } from '../../../electron/engine/query/catalog-cache';
+import { compileRank } from '../../../electron/engine/query/rank-compile';
 import { EngineServer } from '../../../electron/engine/server';
 import { RANK_PRESETS, type RankSpec } from '../../../shared/rank-spec';
 import { openSampleCopy } from '../pivot/sample-workspace';
@@ -32,9 +34,13 @@ async function engineRows(spec: RankSpec): Promise<Record<string, unknown>[]> {
 async function oracleInputs(
   field: string | null,
   indicators?: string[],
+  period?: { from: string; to: string },
 ): Promise<{ models: ModelRow[]; facts: FactRow[] }> {
   const where = field === null ? 'TRUE' : `field = '${field}'`;
-  const codes = indicators ? `indicator_code IN (${indicators.map((c) => `'${c}'`).join(', ')})` : 'TRUE';
+  const codes = [
+    indicators ? `indicator_code IN (${indicators.map((c) => `'${c}'`).join(', ')})` : 'TRUE',
+    period ? `strftime(period_start, '%Y-%m') BETWEEN '${period.from}' AND '${period.to}'` : 'TRUE',
+  ].join(' AND ');
   const models = await copy.ws.rows<ModelRow>(
     `SELECT model_id, field, unit_type, population, status,
        CASE WHEN start_date IS NULL THEN NULL ELSE year(start_date) * 12 + month(start_date) - 1 END AS start_month
@@ -57,7 +63,12 @@ function close(a: unknown, b: number | null | undefined, what: string) {
 
 async function check(spec: RankSpec, field: string | null, indicators?: string[]) {
   const got = await engineRows(spec);
-  const { models, facts } = await oracleInputs(field, indicators);
+  const period = spec.filter?.period;
+  const { models, facts } = await oracleInputs(
+    field,
+    indicators,
+    period?.from && period.to ? { from: period.from, to: period.to } : undefined,
+  );
   const want = oracleRank(spec, models, facts);
   expect(got.length).toBe(want.length);
   expect(got.length).toBeGreaterThan(10);
@@ -119,6 +130,38 @@ describe('ranking on the sample dataset equals an independent computation', () =
       ],
     };
     await check(spec, 'Kinh tế – nông nghiệp sạch');
+  });
+
+  it('every component type at once within a period (months, expected months and the data range from the period only), peers all', async () => {
+    const spec: RankSpec = {
+      kind: 'rank',
+      peer: 'all',
+      filter: { fields: ['An sinh xã hội'], period: { from: '2024-03', to: '2024-11' } },
+      components: [
+        { type: 'months_active', weight: 1 },
+        { type: 'reporting_share', weight: 2 },
+        { type: 'trend', weight: 1 },
+        { type: 'efficiency', weight: 1 },
+        { type: 'indicator', indicator: 'households_supported', per: 'per_month', weight: 1 },
+        { type: 'indicator', indicator: 'funds_mobilized_vnd', per: 'per10k', weight: 1 },
+        { type: 'indicator', indicator: 'turnaround_minutes', weight: 1 },
+      ],
+    };
+    await check(spec, 'An sinh xã hội');
+  });
+
+  it('the SQL computes only the inputs the components use (no trend regression, month counts or totals otherwise)', async () => {
+    const catalog = await CatalogCache.load(copy.ws);
+    const text = (spec: RankSpec) => compileRank(spec, catalog).build().text;
+    const perVnd = text(preset('households_per_vnd'));
+    expect(perVnd).not.toContain('regr_slope');
+    expect(perVnd).not.toContain('model_months');
+    expect(perVnd).toContain('AS funds');
+    expect(perVnd).not.toContain('AS beneficiaries');
+    const sustained = text(preset('sustained'));
+    expect(sustained).toContain('regr_slope');
+    expect(sustained).toContain('model_months');
+    expect(sustained).not.toMatch(/\biv AS/);
   });
 
   it('every row carries its flags; excluding a flag leaves those models out and re-ranks the rest', async () => {

@@ -1,9 +1,13 @@
 /**
  * Series on the scale-1 sample equal the plain-JS reference (oracle.ts) for every transform and grain,
- * YoY across year boundaries, gaps, weighted means, Others, models side by side and filters.
+ * YoY across year boundaries, gaps, weighted means, Others, models side by side and filters — through both
+ * planner paths: the cube the planner picks (asserted per case through its explain API) and `facts`
+ * (cubes switched off), which must give the same results.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogCache } from '../../../electron/engine/query/catalog-cache';
+import { explainSpec } from '../../../electron/engine/query/planner';
 import { EngineServer } from '../../../electron/engine/server';
 import { SERIES_OTHERS, type SeriesRow, type SeriesSpec } from '../../../shared/series-spec';
 import { loadRaw, type RawData } from '../pivot/oracle-data';
@@ -12,17 +16,27 @@ import { referenceSeries } from './oracle';
 
 let t: Awaited<ReturnType<typeof openSampleCopy>>;
 let server: EngineServer;
+/** The same engine forced to read `facts` (the planner's fallback): results must not differ. */
+let factsOnly: EngineServer;
+let catalog: CatalogCache;
 let raw: RawData;
 let names: Map<string, string>;
 /** Models with a month missing between their first and last report of `households_supported`… */
 let gappy: string[];
 /** …and models that stopped reporting before the end of the data. */
 let stopped: string[];
+/** A few registered unit codes (a units filter). */
+let someUnits: string[];
 
 beforeAll(async () => {
   t = await openSampleCopy();
-  server = new EngineServer(t.ws);
+  server = new EngineServer(t.ws, { resultCache: false });
+  factsOnly = new EngineServer(t.ws, { resultCache: false, cubes: false });
+  catalog = await CatalogCache.load(t.ws);
   raw = await loadRaw(t.ws);
+  someUnits = (await t.ws.rows<{ code: string }>('SELECT code FROM units ORDER BY code LIMIT 12')).map(
+    (u) => u.code,
+  );
   names = new Map(
     (await t.ws.rows<{ model_id: string; name: string }>('SELECT model_id, name FROM models')).map((m) => [
       m.model_id,
@@ -51,8 +65,11 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t?.cleanup());
 
-async function engineRows(spec: SeriesSpec): Promise<{ rows: SeriesRow[]; ms: number }> {
-  const r = await server.query(spec);
+async function engineRows(
+  engine: EngineServer,
+  spec: SeriesSpec,
+): Promise<{ rows: SeriesRow[]; ms: number }> {
+  const r = await engine.query(spec);
   const rows = tableFromIPC(r.arrow)
     .toArray()
     .map((x) => ({ ...x.toJSON() }) as unknown as SeriesRow);
@@ -80,22 +97,28 @@ const funds = 'funds_mobilized_vnd';
 const sat = 'satisfaction_pct';
 const turn = 'turnaround_minutes';
 
-/** The cases; `models()` is called after beforeAll. */
-const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
+/**
+ * The cases — name, spec (built after beforeAll), an extra check and the table the planner answers from
+ * (a cube only at month grain: `n` at a coarser grain is a distinct count of models).
+ */
+const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void, string][] = [
   [
     'a sum by month, no split',
     () => ({ kind: 'series', indicators: [funds] }),
     (rows) => expect(new Set(rows.map((r) => r.series)).size).toBe(1),
+    'cube_field',
   ],
   [
     'a mean by quarter split by field (mean of all values, not of model means)',
     () => ({ kind: 'series', indicators: [sat], grain: 'quarter', split: { by: 'field' } }),
     () => undefined,
+    'facts',
   ],
   [
     'a weighted mean by month split by sponsor, top 3 and Others',
     () => ({ kind: 'series', indicators: [turn, 'records_processed'], split: { by: 'sponsor', topN: 3 } }),
     (rows) => expect(rows.some((r) => r.series === SERIES_OTHERS && r.raw !== null)).toBe(true),
+    'facts',
   ],
   [
     'cumulative by year split by status',
@@ -107,6 +130,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       transform: { type: 'cumulative' },
     }),
     () => undefined,
+    'facts',
   ],
   [
     'moving average 3 by month split by unit type',
@@ -117,6 +141,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       transform: { type: 'moving_average', window: 3 },
     }),
     () => undefined,
+    'cube_unit',
   ],
   [
     'moving average 6 by quarter of a weighted mean',
@@ -127,6 +152,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       transform: { type: 'moving_average', window: 6 },
     }),
     () => undefined,
+    'facts',
   ],
   [
     'moving average 12 by month, fields filtered',
@@ -137,6 +163,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       filter: { fields: ['Chỉnh trang đô thị', 'Bảo vệ môi trường'] },
     }),
     () => undefined,
+    'cube_field',
   ],
   [
     'YoY by month across year boundaries, top 4 fields, period filtered',
@@ -152,6 +179,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       expect(rows.some((r) => r.period === '2025-01-01' && r.value !== null && r.delta !== null)).toBe(true);
       expect(rows.filter((r) => r.period < '2024-06-01').every((r) => r.value === null)).toBe(true);
     },
+    'cube_field',
   ],
   [
     'YoY by quarter of a mean',
@@ -163,6 +191,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       transform: { type: 'yoy' },
     }),
     () => undefined,
+    'facts',
   ],
   [
     'YoY by year',
@@ -174,6 +203,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       transform: { type: 'yoy' },
     }),
     () => undefined,
+    'facts',
   ],
   [
     'per 10,000 residents by year split by unit, top 5 and Others',
@@ -186,6 +216,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
     }),
     (rows) =>
       expect(rows.filter((r) => r.series === SERIES_OTHERS).every((r) => r.value !== null)).toBe(true),
+    'facts',
   ],
   [
     'per 10,000 residents by quarter split by field in a unit type',
@@ -198,6 +229,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       filter: { unitTypes: ['xã'] },
     }),
     () => undefined,
+    'facts',
   ],
   [
     'index by quarter split by field ranked by models',
@@ -214,6 +246,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
         if (r.value !== null && !firsts.has(`${r.series}`)) firsts.set(`${r.series}`, r.value);
       expect([...firsts.values()].every((v) => Math.abs(v - 100) < 1e-9)).toBe(true);
     },
+    'facts',
   ],
   [
     'models side by side by month, with gaps',
@@ -226,6 +259,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       expect(g.slice(firstIdx, lastIdx).some((r) => r.raw === null && r.n === 0)).toBe(true);
       expect(new Set(rows.map((r) => r.series)).size).toBe(gappy.length + stopped.length);
     },
+    'facts',
   ],
   [
     'models side by side, per 10,000 residents of their unit, by quarter',
@@ -237,6 +271,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       transform: { type: 'per10k' },
     }),
     () => undefined,
+    'facts',
   ],
   [
     'several filters and indicators, month, statuses and sponsors',
@@ -251,23 +286,120 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void][] = [
       },
     }),
     (rows) => expect(rows.every((r) => r.period >= '2024-01-01' && r.period <= '2024-12-01')).toBe(true),
+    'facts',
+  ],
+  [
+    'the Trends default split: funds by month, top 5 fields and Others, fields filtered',
+    () => ({
+      kind: 'series',
+      indicators: [funds],
+      split: { by: 'field', topN: 5 },
+      filter: { fields: ['An sinh xã hội', 'Chỉnh trang đô thị', 'Bảo vệ môi trường'] },
+    }),
+    // At most three groups: no Others.
+    (rows) => expect(rows.some((r) => r.series === SERIES_OTHERS)).toBe(false),
+    'cube_field',
+  ],
+  [
+    'cumulative by month split by unit, top 5 and Others, in a province',
+    () => ({
+      kind: 'series',
+      indicators: [funds, 'households_supported'],
+      split: { by: 'unit', topN: 5 },
+      transform: { type: 'cumulative' },
+      filter: { provinces: ['Thành phố Mẫu'] },
+    }),
+    (rows) => expect(rows.some((r) => r.series === SERIES_OTHERS && r.value !== null)).toBe(true),
+    'cube_unit',
+  ],
+  [
+    'per 10,000 residents by month split by unit type, units filtered',
+    () => ({
+      kind: 'series',
+      indicators: ['households_supported'],
+      split: { by: 'unit_type' },
+      transform: { type: 'per10k' },
+      filter: { units: someUnits },
+    }),
+    () => undefined,
+    'cube_unit',
+  ],
+  [
+    'index by month split by every field',
+    () => ({
+      kind: 'series',
+      indicators: ['participants'],
+      split: { by: 'field' },
+      transform: { type: 'index' },
+    }),
+    () => undefined,
+    'cube_field',
+  ],
+  [
+    'a sum, a mean and a weighted mean by month split by unit, top 3, period filtered',
+    () => ({
+      kind: 'series',
+      indicators: [turn, funds, sat],
+      split: { by: 'unit', topN: 3 },
+      filter: { period: { from: '2024-04', to: '2025-03' } },
+    }),
+    (rows) =>
+      expect(rows.filter((r) => r.series !== SERIES_OTHERS).every((r) => r.label !== null)).toBe(true),
+    'cube_unit',
+  ],
+  [
+    'per 10,000 residents by month, no split, unit type and field filters',
+    () => ({
+      kind: 'series',
+      indicators: [funds],
+      transform: { type: 'per10k' },
+      filter: { unitTypes: ['phường'], fields: ['An sinh xã hội'], period: { from: '2024-01' } },
+    }),
+    () => undefined,
+    'cube_unit',
+  ],
+  [
+    'YoY of a weighted mean by month, the largest unit type and Others',
+    () => ({
+      kind: 'series',
+      indicators: [turn],
+      split: { by: 'unit_type', topN: 1 },
+      transform: { type: 'yoy' },
+    }),
+    () => undefined,
+    'cube_unit',
+  ],
+  [
+    'moving average 6 by month of a mean, top 2 fields ranked by models',
+    () => ({
+      kind: 'series',
+      indicators: [sat],
+      split: { by: 'field', topN: 2, rankBy: 'models' },
+      transform: { type: 'moving_average', window: 6 },
+    }),
+    () => undefined,
+    'facts',
   ],
 ];
 
-describe('on the scale-1 sample, series equal the plain-JS reference', () => {
-  it.each(cases.map(([name]) => name))('%s', async (name) => {
-    const c = cases.find(([n]) => n === name);
-    if (!c) throw new Error(name);
-    const spec = c[1]();
-    const { rows, ms } = await engineRows(spec);
-    const t0 = performance.now();
-    const expected = referenceSeries(spec, raw, names);
-    console.log(
-      `${name}: ${rows.length} rows, engine ${ms.toFixed(0)} ms, reference ${(performance.now() - t0).toFixed(0)} ms`,
-    );
-    expect(expected.length).toBeGreaterThan(0);
-    expect(expected.some((r) => r.value !== null)).toBe(true);
-    expectSameSeries(rows, expected);
-    c[2](rows);
-  });
-});
+describe.each(['cubes', 'facts'] as const)(
+  'on the scale-1 sample, series (planner path: %s) equal the plain-JS reference',
+  (path) => {
+    it.each(cases.map(([name]) => name))('%s', async (name) => {
+      const c = cases.find(([n]) => n === name);
+      if (!c) throw new Error(name);
+      const spec = c[1]();
+      expect(explainSpec(spec, catalog).facts).toBe(c[3]);
+      const { rows, ms } = await engineRows(path === 'cubes' ? server : factsOnly, spec);
+      const t0 = performance.now();
+      const expected = referenceSeries(spec, raw, names);
+      console.log(
+        `${path} ${name}: ${rows.length} rows, engine ${ms.toFixed(0)} ms, reference ${(performance.now() - t0).toFixed(0)} ms`,
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.some((r) => r.value !== null)).toBe(true);
+      expectSameSeries(rows, expected);
+      c[2](rows);
+    });
+  },
+);
