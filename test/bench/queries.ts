@@ -61,9 +61,8 @@ type Peer = { run: (q: PeerQuery) => Promise<Canon> };
  * (model lists and counts, which read `model_dim` and, under a period filter, `model_months`).
  */
 function valueTable(spec: Spec, catalog: CatalogCache): string | null {
-  if (spec.kind === 'series' || spec.kind === 'rank') return 'facts';
-  if (spec.kind === 'map')
-    return spec.measure?.type === 'indicator' || spec.measure?.type === 'growth' ? 'facts' : null;
+  // A ranking aggregates per model from `facts` (the planner does not route it).
+  if (spec.kind === 'rank') return 'facts';
   return explainSpec(spec, catalog).facts;
 }
 
