@@ -267,7 +267,7 @@ export class EngineServer {
   /** Compile and run a spec; result as Arrow IPC. */
   async query(spec: Spec) {
     const t0 = performance.now();
-    // Kinds whose answer depends on the imported data only (a ranking also reads user state).
+    // Kinds whose answer depends on the spec and the imported data only.
     const cacheable = this.results !== null && CACHEABLE.has(spec.kind);
     const version = `${this.ws.dataVersion}:${derivedGeneration()}`;
     const key = cacheable ? ResultCache.key(spec) : '';
@@ -313,7 +313,11 @@ export class EngineServer {
   }
 }
 
-/** Spec kinds the result cache keeps: their answers depend only on imported data (every import and geo.confirm bump data_version). */
+/**
+ * Spec kinds the result cache keeps: their answers depend only on the spec and the imported data (every
+ * import and geo.confirm bump data_version). A ranking too: its integrity flags are computed from the data
+ * with the options its spec carries, and it reads no user state (the shortlist is joined in the renderer).
+ */
 const CACHEABLE: ReadonlySet<string> = new Set([
   'models',
   'aggregate',
@@ -322,6 +326,7 @@ const CACHEABLE: ReadonlySet<string> = new Set([
   'series',
   'field_band',
   'map',
+  'rank',
 ]);
 
 function abortError(signal: AbortSignal): AtlasError {

@@ -363,6 +363,27 @@ describe('the result cache', () => {
     expect(c.size.entries).toBe(0);
   });
 
+  it('keeps a ranking: the cached answer equals a fresh computation, and the flag options are part of the key', async () => {
+    const cached = new EngineServer(t.ws);
+    const fresh = new EngineServer(t.ws, { resultCache: false });
+    const spec: Spec = {
+      kind: 'rank',
+      peer: 'field',
+      filter: FILTER,
+      components: [
+        { type: 'indicator', indicator: 'households_supported', per: 'per_month', weight: 2 },
+        { type: 'reporting_share', weight: 1 },
+      ],
+    };
+    const first = await cached.query(spec);
+    const again = await cached.query(spec);
+    expect(again.arrow).toBe(first.arrow);
+    const rows = (a: Uint8Array) => JSON.stringify(tableFromIPC(a).toArray());
+    expect(rows(again.arrow)).toBe(rows((await fresh.query(spec)).arrow));
+    const other = await cached.query({ ...spec, flagOptions: { identicalMonths: 3 } });
+    expect(other.arrow).not.toBe(first.arrow);
+  });
+
   it('answers a repeated spec from the cache and recomputes after the derived tables change', async () => {
     const server = new EngineServer(t.ws);
     const spec: Spec = { kind: 'aggregate', by: 'field', measures: [sum(FUNDS)], filter: FILTER };
