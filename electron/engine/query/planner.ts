@@ -19,6 +19,7 @@ import type { PivotSpec } from '../../../shared/pivot-spec';
 import type { SeriesSpec } from '../../../shared/series-spec';
 import type { AggregateSpec, Dimension, Filter, Measure, Spec } from '../../../shared/specs';
 import type { CatalogCache } from './catalog-cache';
+import { ENUM_COLUMNS } from '../workspace/derived';
 import { effectiveAgg } from './measures';
 
 /** The table the value part reads (alias f), and whether it holds cube partials instead of values. */
@@ -36,18 +37,8 @@ export interface CubeInfo {
   rows: number;
 }
 
-/** Every dimension column of `facts`. */
-const FACT_COLUMNS: ReadonlySet<string> = new Set([
-  'unit_code',
-  'unit_name',
-  'unit_type',
-  'province',
-  'field',
-  'sponsor',
-  'status',
-  'recognition',
-  'start_year',
-]);
+/** Every dimension column of `facts`: it stores each ENUM column of the model dimensions (derived.ts). */
+const FACT_COLUMNS: ReadonlySet<string> = new Set(ENUM_COLUMNS);
 
 export const FACTS: FactSource = { table: 'facts', cube: false, columns: FACT_COLUMNS };
 
