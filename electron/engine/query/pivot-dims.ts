@@ -66,21 +66,8 @@ export function unitColumnSql(d: Dimension): Sql {
  * sorts labels by the cast (collation order, no sort key per row).
  */
 export function enumTypes(d: Dimension): { key: Sql; label: Sql } | null {
-  switch (d) {
-    case 'unit':
-      return { key: raw(enumType('unit_code')), label: raw(enumType('unit_name')) };
-    case 'period':
-    case 'indicator':
-      return null;
-    case 'province':
-    case 'unit_type':
-    case 'field':
-    case 'sponsor':
-    case 'status':
-    case 'recognition':
-    case 'start_year': {
-      const t = raw(enumType(d));
-      return { key: t, label: t };
-    }
-  }
+  if (d === 'unit') return { key: raw(enumType('unit_code')), label: raw(enumType('unit_name')) };
+  if (d === 'period' || d === 'indicator') return null;
+  const t = raw(enumType(d));
+  return { key: t, label: t };
 }
