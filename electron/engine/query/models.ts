@@ -1,6 +1,6 @@
 /** Compile the model list (ModelQuery) and one model's values (ModelValuesSpec) to SQL. */
 import { listValue } from '@duckdb/node-api';
-import type { ModelQuery, ModelValuesSpec } from '../../../shared/specs';
+import type { ModelColumn, ModelQuery, ModelValuesSpec } from '../../../shared/specs';
 import { and, ident, join, raw, sql, type Sql } from '../db/sql';
 import { enumType, type ENUM_COLUMNS } from '../workspace/derived';
 import { dimConditions } from './filter';
@@ -8,15 +8,36 @@ import { dimConditions } from './filter';
 /** A low-cardinality column cast to its ENUM type (read out as codes plus one dictionary; db/arrow.ts). */
 const coded = (col: (typeof ENUM_COLUMNS)[number]) => raw(`CAST(m.${col} AS ${enumType(col)}) AS ${col}`);
 
+/** Text columns the list sorts in Vietnamese collation order through their ENUM (created in that order). */
+const COLLATED: ReadonlySet<string> = new Set([
+  'unit_name',
+  'province',
+  'field',
+  'sponsor',
+  'status',
+  'recognition',
+]);
+
+/**
+ * The sort key of a column: names by their precomputed collation rank, the other text columns by their
+ * ENUM (collation order), codes, dates and numbers as they are. Vietnamese users expect "ấp …" after "an …",
+ * not after "z …" as byte order has it.
+ */
+function sortKey(by: ModelColumn): Sql {
+  if (by === 'name') return raw('m.name_order');
+  if (COLLATED.has(by)) return raw(`CAST(m.${by} AS ${enumType(by as (typeof ENUM_COLUMNS)[number])})`);
+  return sql`m.${ident(by)}`;
+}
+
 /**
  * A page of models with their unit resolved, from `model_dim`. The unit, field, sponsor, status and
  * recognition columns come out as ENUMs (same text in the Arrow result) so a long list does not decode the
- * same few strings once per row; the sort uses the table's VARCHAR columns.
+ * same few strings once per row. Text sorts in Vietnamese collation order (`sortKey`).
  */
 export function compileModelQuery(q: ModelQuery): Sql {
   const where = and(dimConditions(q.filter, 'm', { activeInPeriod: true }));
   const dir = q.sort?.dir === 'desc' ? raw('DESC') : raw('ASC');
-  const sortExpr = ident(q.sort?.by ?? 'model_id');
+  const key = sortKey(q.sort?.by ?? 'model_id');
   const cols = join([
     raw('m.model_id, m.name'),
     ...(['unit_code', 'unit_name', 'province', 'field', 'sponsor'] as const).map(coded),
@@ -29,12 +50,12 @@ export function compileModelQuery(q: ModelQuery): Sql {
   return sql`WITH page AS (
       SELECT m.model_id FROM model_dim m
       WHERE ${where}
-      ORDER BY m.${sortExpr} ${dir} NULLS LAST, m.model_id
+      ORDER BY ${key} ${dir} NULLS LAST, m.model_id
       LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}
     )
     SELECT ${cols}
     FROM page p JOIN model_dim m ON m.model_id = p.model_id
-    ORDER BY m.${sortExpr} ${dir} NULLS LAST, m.model_id`;
+    ORDER BY ${key} ${dir} NULLS LAST, m.model_id`;
 }
 
 /**

@@ -242,7 +242,7 @@ export const SUITE: SuiteEntry[] = [
     filtered: false,
     spec: { kind: 'models', sort: { by: 'name', dir: 'desc' }, limit: PAGE, offset: 5000 },
     shape: 'list',
-    baseline: b.modelList('TRUE', 'name DESC', PAGE, 5000),
+    baseline: b.modelList('TRUE', 'name COLLATE vi DESC', PAGE, 5000),
     peer: { na: 'a sorted row listing, not an aggregate' },
   },
   {
@@ -260,7 +260,7 @@ export const SUITE: SuiteEntry[] = [
     filtered: true,
     spec: { kind: 'models', filter: FILTER, sort: { by: 'name', dir: 'desc' }, limit: PAGE, offset: 0 },
     shape: 'list',
-    baseline: b.modelList(sqlFilter(FILTER).models, 'name DESC', PAGE, 0),
+    baseline: b.modelList(sqlFilter(FILTER).models, 'name COLLATE vi DESC', PAGE, 0),
     peer: { na: 'a sorted row listing, not an aggregate' },
   },
   {
