@@ -5,6 +5,7 @@
 import type { PivotSpec } from '../../../../shared/pivot-spec';
 import type { Filter } from '../../../../shared/specs';
 import { getApi } from '../../api';
+import { saveBytes } from '../../export/save';
 
 /** Labels for the filter summary, in the UI language. */
 export interface FilterWords {
@@ -47,20 +48,6 @@ export function filtersText(f: Filter, w: FilterWords): string {
   return parts.length ? parts.join('; ') : w.none;
 }
 
-/** Save bytes as a file download. */
-export function downloadBytes(name: string, bytes: Uint8Array, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the object URL; release it a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Run the export and download the file. Rejects with the engine's error. */
 export async function exportPivotFile(
   spec: PivotSpec,
@@ -69,5 +56,5 @@ export async function exportPivotFile(
 ): Promise<void> {
   const api = await getApi();
   const file = await api.call('export.pivot', { spec, format, ...opts });
-  downloadBytes(file.fileName, file.bytes, file.mime);
+  saveBytes(file.fileName, file.bytes, file.mime);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getApi } from '../../api';
 import { toUiError } from '../../errors/ui-error';
 import { useLang } from '../../i18n';
-import { downloadBytes } from '../pivot/export-file';
+import { saveBytes } from '../../export/save';
 
 /** Export the replication brief of the saved shortlist (XLSX or PPTX, built by the engine offline). */
 export function BriefExport({ disabled }: { disabled: boolean }) {
@@ -17,7 +17,7 @@ export function BriefExport({ disabled }: { disabled: boolean }) {
     try {
       const api = await getApi();
       const f = await api.call('export.brief', { format, locale: lang });
-      downloadBytes(f.fileName, f.bytes, f.mime);
+      saveBytes(f.fileName, f.bytes, f.mime);
       setStatus(t('shortlist.exported', { file: f.fileName }));
     } catch (e) {
       setStatus(t('shortlist.exportFailed', { code: toUiError(e).code }));
