@@ -9,7 +9,11 @@
  * - per component i: `c{i}_raw` (the raw value after `per`), `c{i}_pct` (its percentile in the peer group,
  *   0–1, NULL when not reported), `c{i}_median` and `c{i}_p90` (the peer group's median and top decile);
  * - `flag_codes` (comma-separated integrity flag codes, NULL when none) and `flags_json` (a JSON array of
- *   `ModelFlag`, NULL when none).
+ *   `ModelFlag`, NULL when none);
+ * - with `counts`: `ranked` and `matching` (see the field).
+ *
+ * Rows come in `sort` order (rank by default), optionally only those with flag `only` or model `focus`,
+ * paged by `offset` and `limit`: the Ranking view asks for the page it shows, never for every model.
  *
  * Percentiles are `percent_rank()`: (models of the group with a strictly worse value) ÷ (group size − 1), so tied
  * models share the lowest rank of their tie (a group where half the models report every month gives them
@@ -124,6 +128,12 @@ export const RankComponentSchema = z.discriminatedUnion('type', [
 ]);
 export type RankComponent = z.infer<typeof RankComponentSchema>;
 
+/** Columns the ranked table sorts by; ties keep rank order. Text in Vietnamese collation order. */
+export const RANK_SORT_KEYS = ['rank', 'name', 'unit', 'field', 'flags'] as const;
+export const RankSortSchema = z.object({ by: z.enum(RANK_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict();
+export type RankSort = z.infer<typeof RankSortSchema>;
+export type RankSortKey = RankSort['by'];
+
 /** Peer groups percentiles are computed within. */
 export const RankPeerSchema = z.enum(['field', 'unit_type', 'all']);
 export type RankPeer = z.infer<typeof RankPeerSchema>;
@@ -138,6 +148,19 @@ export const RankSpecSchema = z
     exclude: z.array(FlagCodeSchema).max(FLAG_CODES.length).optional(),
     flagOptions: FlagOptionsSchema.optional(),
     limit: z.number().int().min(1).max(200_000).optional(),
+    /** Rows skipped before `limit` (after `sort` and `only`): the ranked table's pages. */
+    offset: z.number().int().min(0).max(200_000).optional(),
+    /** Order of the rows returned (ranks and percentiles are unchanged): rank by default. */
+    sort: RankSortSchema.optional(),
+    /** Return only models carrying this flag: a view of the ranking, unlike `exclude` it changes no rank. */
+    only: FlagCodeSchema.optional(),
+    /** Return only this model's row (its rank among all): the breakdown of a model not on the page. */
+    focus: z.string().min(1).max(200).optional(),
+    /**
+     * Add `ranked` (models ranked) and `matching` (rows after `only` and `focus`, before paging) to every
+     * row; the answer then always has a row: a page with no model is one row whose model columns are NULL.
+     */
+    counts: z.boolean().optional(),
   })
   .strict()
   .refine((s) => s.components.some((c) => c.weight > 0), {

@@ -24,6 +24,7 @@ import { compileSpec } from './query';
 import { CatalogCache } from './query/catalog-cache';
 import { ResultCache } from './query/result-cache';
 import { derivedGeneration } from './workspace/derived';
+import { rankFromCore } from './query/rank-cores';
 import { prepareRankFlags } from './query/rank-flags';
 import { workspaceInfo, catalogInfo } from './workspace/info';
 import { sql } from './db/sql';
@@ -53,6 +54,8 @@ export class EngineServer {
   private readonly results: ResultCache | null;
   /** False: the planner never reads a cube (correctness suites run both ways). */
   private readonly cubes: boolean;
+  /** Whether rankings keep their first stage between requests (query/rank-cores.ts); off: every one is cold. */
+  private readonly rankCores: boolean;
   private catalogGeneration = -1;
 
   private readonly allowPath: AllowPath;
@@ -64,11 +67,12 @@ export class EngineServer {
    */
   constructor(
     readonly ws: Workspace,
-    opts: { allowPath?: AllowPath; resultCache?: boolean; cubes?: boolean } = {},
+    opts: { allowPath?: AllowPath; resultCache?: boolean; cubes?: boolean; rankCores?: boolean } = {},
   ) {
     this.allowPath = opts.allowPath ?? (() => true);
     this.results = opts.resultCache === false ? null : new ResultCache();
     this.cubes = opts.cubes ?? true;
+    this.rankCores = opts.rankCores ?? true;
   }
 
   /** The absolute path of a file a request names, or FILE_NOT_ALLOWED when the caller may not read it. */
@@ -283,8 +287,13 @@ export class EngineServer {
     }
     // A ranking joins the integrity flags, held in a temp table on the read connection.
     if (spec.kind === 'rank') await prepareRankFlags(this.ws, this.ws.read, spec.flagOptions);
-    const q = compileSpec(spec, this.catalog);
+    const catalog = this.catalog;
     try {
+      // A ranking answers from its kept first stage (computed and kept first when new).
+      const q =
+        spec.kind === 'rank' && this.rankCores
+          ? await rankFromCore(this.ws.read, spec, catalog, version)
+          : compileSpec(spec, catalog);
       const r = await queryArrow(this.ws.read, q);
       const answer = { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion };
       if (cacheable) this.results?.set(key, version, answer);

@@ -4,7 +4,7 @@
  * then reads `facts`, which the correctness suites use to check both paths give the same results.
  */
 import type { Dimension } from '../../../shared/specs';
-import { CUBES, type ENUM_COLUMNS, enumType } from '../workspace/derived';
+import { CUBES, type ENUM_COLUMNS, enumType, MODEL_CUBE } from '../workspace/derived';
 import type { Workspace } from '../workspace/workspace';
 import type { CubeInfo } from './planner';
 
@@ -29,6 +29,8 @@ export class CatalogCache {
      * Others included: the pivot skips its cell-cap machinery when the bound proves it small.
      */
     readonly keyBound: Readonly<Partial<Record<Dimension, number>>> = {},
+    /** Whether rankings may read the per-model cube (workspace/derived.ts MODEL_CUBE): present and cubes on. */
+    readonly modelCube = false,
   ) {}
 
   static async load(ws: Workspace, opts: { cubes?: boolean } = {}): Promise<CatalogCache> {
@@ -37,21 +39,24 @@ export class CatalogCache {
     );
     const useCubes = (opts.cubes ?? true) && process.env.DVK_CUBES !== 'off';
     const cubes: CubeInfo[] = [];
+    let modelCube = false;
     if (useCubes) {
       const present = await ws.rows<{ name: string; n: number }>(
         `SELECT table_name AS name, CAST(estimated_size AS DOUBLE) AS n FROM duckdb_tables()
-         WHERE schema_name = 'main' AND starts_with(table_name, 'cube_')`,
+         WHERE schema_name = 'main' AND (starts_with(table_name, 'cube_') OR table_name = '${MODEL_CUBE}')`,
       );
       for (const c of CUBES) {
         const p = present.find((x) => x.name === c.name);
         if (p) cubes.push({ name: c.name, dims: c.dims, rows: p.n });
       }
+      modelCube = present.some((x) => x.name === MODEL_CUBE);
     }
     return new CatalogCache(
       ws.dataVersion,
       new Map(rows.map((r) => [r.code, r])),
       cubes,
       await keyBounds(ws, rows.length),
+      modelCube,
     );
   }
 

@@ -75,12 +75,33 @@ export function dimConditions(
     // period counts, so drilling through a cell lists exactly the models behind it.
     // `model_months` lists the months each model reported in (workspace/derived.ts): the same set as
     // the values in `facts` within the period, from far fewer rows.
-    const pc: Sql[] = [];
-    if (f.period.from) pc.push(sql`fp.ym >= CAST(${ymOf(f.period.from)} AS INTEGER)`);
-    if (f.period.to) pc.push(sql`fp.ym <= CAST(${ymOf(f.period.to)} AS INTEGER)`);
-    c.push(sql`m.model_key IN (SELECT fp.model_key FROM model_months fp WHERE ${and(pc)})`);
+    // A period of whole years reads `model_years` (one row per model and year), a tenth of the rows.
+    const years = wholeYears(f.period);
+    if (years) {
+      const pc: Sql[] = [];
+      if (years.from !== null) pc.push(sql`fp.y >= ${years.from}`);
+      if (years.to !== null) pc.push(sql`fp.y <= ${years.to}`);
+      c.push(sql`m.model_key IN (SELECT fp.model_key FROM model_years fp WHERE ${and(pc)})`);
+    } else {
+      const pc: Sql[] = [];
+      if (f.period.from) pc.push(sql`fp.ym >= CAST(${ymOf(f.period.from)} AS INTEGER)`);
+      if (f.period.to) pc.push(sql`fp.ym <= CAST(${ymOf(f.period.to)} AS INTEGER)`);
+      c.push(sql`m.model_key IN (SELECT fp.model_key FROM model_months fp WHERE ${and(pc)})`);
+    }
   }
   return c;
+}
+
+/**
+ * The years of a period made of whole years — from a January (or open) to a December (or open) — else
+ * null. Open on both ends (no period) gives { from: null, to: null }.
+ */
+export function wholeYears(
+  p: { from?: string; to?: string } | undefined,
+): { from: number | null; to: number | null } | null {
+  if (p?.from && !p.from.endsWith('-01')) return null;
+  if (p?.to && !p.to.endsWith('-12')) return null;
+  return { from: p?.from ? Number(p.from.slice(0, 4)) : null, to: p?.to ? Number(p.to.slice(0, 4)) : null };
 }
 
 /** Conditions on the period of `facts` rows (alias f). */

@@ -1,22 +1,27 @@
 /**
  * RankSpec → SQL (one statement). Steps, as CTEs; only the inputs the spec's components use are computed:
- * 1. `md`: models in the filter (model_dim), minus those carrying an excluded flag (the user's choice);
+ * 1. `md`: models in the filter (model_dim), minus those carrying an excluded flag (the user's choice), as
+ *    narrow rows (key, peer group, population, status, start) — texts join back for the output rows only;
  * 2. `iv` (when an indicator, reach or efficiency component is used): one row per model with the catalogue
  *    aggregate of each indicator used (sums summed, means averaged, turnaround weighted by records), its
  *    months reported (when a per-month rate needs them) and the totals of beneficiaries and funds (when
- *    needed), from `facts` restricted to those indicators and the period — `facts` is sorted by indicator
- *    and period, so the scan reads only their row groups;
- * 3. `mm` (months active, reporting share): months reported and the last one per model, from
- *    `model_months` (each model's distinct reporting months as integers, far fewer rows than `facts`), and
+ *    needed) — composed from the partials of the model cube (workspace/derived.ts MODEL_CUBE: one row per
+ *    model, indicator and year, a tenth of `facts`) when there is no period filter or one of whole years,
+ *    else aggregated from `facts` (sorted by indicator and period, so the scan reads only their row groups);
+ * 3. `mm` (months active, reporting share): months reported, the first and the last one per model, from
+ *    `model_years` for whole years or `model_months` otherwise (both far fewer rows than `facts`), and
  *    `rng`, the data's first and last month in the filter;
- * 4. `tr` (trend only): mean over the model's indicators of the OLS slope of value ÷ mean per month (sign
- *    reversed when lower is better), from `facts` in the filter;
+ * 4. `tr` (trend only): mean over the model's indicators of the least-squares slope of value ÷ mean per
+ *    month (sign reversed when lower is better), from per model × indicator sums Σx, Σx², Σxy, Σy and the
+ *    count (the model cube holds them per year; `facts` gives the same sums);
  * 5. `r`: each component's raw value (`c{i}_raw`) and its rank key; models with none are dropped;
  * 6. `p`: per component the percentile rank within the peer group (`percent_rank()` over the models of the
  *    group that have a value, ascending — descending for lower-is-better), the group's median and its
  *    top decile (the 90th percentile, or the 10th for lower-is-better), the latter two grouped once per
  *    peer group and joined back;
- * 7. score = 100 × Σ wᵢ·coalesce(pctᵢ, 0) ÷ Σ wᵢ, rank by score (ties by model id), flags joined.
+ * 7. score = 100 × Σ wᵢ·coalesce(pctᵢ, 0) ÷ Σ wᵢ, rank by score (ties by model id);
+ * 8. `o`, `pg`: the rows asked for (`only`, `focus`) in the `sort` order, one page (`offset`, `limit`),
+ *    chosen on keys, then the texts and flags joined — the Ranking view reads a page, not 96,000 rows.
  * Identifiers are the engine's own; indicator codes, weights, dates and filter values are bound.
  *
  * Months are counted as rows: an import keeps one value per model, month and indicator (duplicates are
@@ -27,9 +32,9 @@ import { listValue } from '@duckdb/node-api';
 import { STATUSES } from '../../../shared/catalog';
 import type { RankSpec } from '../../../shared/rank-spec';
 import { and, join, raw, sql, type Sql } from '../db/sql';
-import { ENUM_COLUMNS, enumType } from '../workspace/derived';
+import { ENUM_COLUMNS, enumType, MODEL_CUBE, trendX } from '../workspace/derived';
 import type { CatalogCache } from './catalog-cache';
-import { dimConditions, periodConditions, ymOf } from './filter';
+import { dimConditions, periodConditions, wholeYears, ymOf } from './filter';
 import { indicatorAggregate } from './measures';
 import { componentIndicators, componentNeeds, componentRaw, higherIsBetter } from './rank-components';
 import { RANK_FLAGS } from './rank-flags';
@@ -53,27 +58,36 @@ export const RANK_MODEL_COLUMNS = [
  */
 function modelColumn(c: (typeof RANK_MODEL_COLUMNS)[number]): Sql {
   return (ENUM_COLUMNS as readonly string[]).includes(c)
-    ? raw(`CAST(md.${c} AS ${enumType(c as (typeof ENUM_COLUMNS)[number])}) AS ${c}`)
-    : raw(`md.${c}`);
+    ? raw(`CAST(m.${c} AS ${enumType(c as (typeof ENUM_COLUMNS)[number])}) AS ${c}`)
+    : raw(`m.${c}`);
 }
 
 /**
- * The peer group of a model (alias m): its key as output (`peer`) and as a small integer the windows
- * partition by (`pk`: the value's ENUM code; -1 for none or '', which share the key '') — hashing and
- * comparing long Vietnamese field names per row and window was a good part of the percentile step.
+ * The peer group of a model (alias m) as the small integer the windows partition by (`pk`: the value's ENUM
+ * code; -1 for none or '', which share the key '') — hashing and comparing long Vietnamese field names per
+ * row and window was a good part of the percentile step. `peerText` is its key as output (`peer`).
  */
 function peerKey(peer: RankSpec['peer']): Sql {
   const of = (c: 'field' | 'unit_type') =>
-    raw(
-      `coalesce(m.${c}, '') AS peer, coalesce(enum_code(CAST(nullif(m.${c}, '') AS ${enumType(c)})), -1) AS pk`,
-    );
+    raw(`coalesce(enum_code(CAST(nullif(m.${c}, '') AS ${enumType(c)})), -1) AS pk`);
   switch (peer ?? 'field') {
     case 'field':
       return of('field');
     case 'unit_type':
       return of('unit_type');
     case 'all':
-      return raw(`'all' AS peer, 0 AS pk`);
+      return raw('0 AS pk');
+  }
+}
+
+function peerText(peer: RankSpec['peer']): Sql {
+  switch (peer ?? 'field') {
+    case 'field':
+      return raw(`coalesce(m.field, '')`);
+    case 'unit_type':
+      return raw(`coalesce(m.unit_type, '')`);
+    case 'all':
+      return raw(`'all'`);
   }
 }
 
@@ -88,8 +102,66 @@ function rankKey(col: Sql): Sql {
 /** Month index (year × 12 + month) of an integer month key `ym` (year × 100 + month). */
 const monthIndex = (ym: string) => `((${ym}) // 100 * 12 + (${ym}) % 100)`;
 
-export function compileRank(spec: RankSpec, catalog: CatalogCache): Sql {
+/** Aggregations the model cube's partials compose exactly (min, max and median would need the values). */
+const COMPOSABLE = new Set(['sum', 'mean', 'weighted_mean']);
+
+/**
+ * The years the model cube is read over when it answers the spec exactly: no period filter, or one of whole
+ * years, and every indicator aggregated composably. Null: read `facts`.
+ */
+function cubeYears(
+  spec: RankSpec,
+  codes: readonly string[],
+  catalog: CatalogCache,
+): { from: number | null; to: number | null } | null {
+  if (!catalog.modelCube) return null;
+  if (codes.some((c) => !COMPOSABLE.has(catalog.indicator(c)?.aggregation ?? ''))) return null;
+  return wholeYears(spec.filter?.period);
+}
+
+/** Indicators whose aggregates the components read: theirs, plus beneficiaries and funds for the rates. */
+function codesNeeded(spec: RankSpec, catalog: CatalogCache): { inds: string[]; codes: string[] } {
   const inds = componentIndicators(spec.components, catalog);
+  const need = componentNeeds(spec.components);
+  const codes = [...inds];
+  for (const c of [need.beneficiaries, need.funds]) if (c && !codes.includes(c)) codes.push(c);
+  return { inds, codes };
+}
+
+/** The table a ranking's per-model values are read from (null when no component needs them). */
+export function rankSource(spec: RankSpec, catalog: CatalogCache): string | null {
+  const { codes } = codesNeeded(spec, catalog);
+  if (!codes.length && !componentNeeds(spec.components).trend) return null;
+  return cubeYears(spec, codes, catalog) ? MODEL_CUBE : 'facts';
+}
+
+/** The sort key of the ranked table (over `x`, the model's row of model_dim, and `fl`, its flags). */
+function sortKey(sort: RankSpec['sort']): { key: Sql; dir: Sql } {
+  const by = sort?.by ?? 'rank';
+  // Missing texts sort as the smallest value (first ascending, last descending).
+  const dir = raw((sort?.dir ?? 'asc') === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST');
+  switch (by) {
+    case 'rank':
+      return { key: raw('s.rank'), dir };
+    case 'name':
+      return { key: raw('x.name_order'), dir };
+    case 'unit':
+      return { key: raw(`enum_code(CAST(x.unit_name AS ${enumType('unit_name')}))`), dir };
+    case 'field':
+      return { key: raw(`enum_code(CAST(x.field AS ${enumType('field')}))`), dir };
+    case 'flags':
+      return { key: raw('coalesce(len(fl.codes), 0)'), dir };
+  }
+}
+
+/**
+ * The ranking's first stage, as CTEs ending in `p`: one row per ranked model with its peer group (`pk`)
+ * and, per component, its raw value and percentile (`c{i}_raw`, `c{i}_pct`). It depends on the
+ * components' definitions, the peer group, the filter and the exclusions — not on the weights, the sort,
+ * the flag shown or the page, so the engine keeps it (rank-cores.ts) while the analyst moves weights and pages.
+ */
+export function rankCoreCtes(spec: RankSpec, catalog: CatalogCache): Sql {
+  const { inds, codes } = codesNeeded(spec, catalog);
   const need = componentNeeds(spec.components);
   const [, completed, paused] = STATUSES;
   const comps = spec.components;
@@ -100,59 +172,86 @@ export function compileRank(spec: RankSpec, catalog: CatalogCache): Sql {
       sql`m.model_id NOT IN (SELECT x.model_id FROM ${raw(RANK_FLAGS)} x WHERE list_has_any(x.codes, ${listValue([...spec.exclude])}))`,
     );
   }
-  // Values of the models in `md` within the period. Without an exclusion the filter's own conditions on
-  // `facts` select the same models (it carries the model dimensions; a model with a value in the period is
-  // active in it); an exclusion needs the semi-join on `md`.
-  const fConds = periodConditions(spec.filter);
-  if (spec.exclude?.length) fConds.push(raw('f.model_id IN (SELECT model_id FROM md)'));
-  else fConds.push(...dimConditions(spec.filter, 'f'));
 
+  // `md`: the models in scope, narrow (the texts join back for the page's rows only).
   const ctes: Sql[] = [
-    // The flags join here, where the planner sees the small flags table against every model (joined to
-    // the ranked rows at the end it built its hash table on the ranked rows instead).
-    sql`md AS (SELECT m.*, ${peerKey(spec.peer)}, fl.codes AS flag_list, fl.json AS flags_json
-      FROM model_dim m LEFT JOIN ${raw(RANK_FLAGS)} fl ON fl.model_id = m.model_id WHERE ${and(mdConds)})`,
+    sql`md AS (SELECT m.model_key, m.population, m.status, m.start_date, ${peerKey(spec.peer)}
+      FROM model_dim m WHERE ${and(mdConds)})`,
   ];
   const joins: Sql[] = [];
   const aCols: Sql[] = [raw('md.model_key'), raw('md.pk'), raw('md.population')];
+  const codeList = join(codes.map((c) => sql`${c}`));
+  const years = cubeYears(spec, codes, catalog);
+  const semiJoin = mdConds.length > 0;
 
-  // Per-model aggregates of the indicators used (and of beneficiaries / funds when a rate needs them).
-  const codes = [...inds];
-  const extra: Sql[] = [];
-  if (need.beneficiaries) {
-    if (!codes.includes(need.beneficiaries)) codes.push(need.beneficiaries);
-    extra.push(sql`sum(f.value) FILTER (WHERE f.indicator_code = ${need.beneficiaries}) AS beneficiaries`);
-  }
-  if (need.funds) {
-    if (!codes.includes(need.funds)) codes.push(need.funds);
-    extra.push(sql`sum(f.value) FILTER (WHERE f.indicator_code = ${need.funds}) AS funds`);
-  }
+  // Conditions on `facts` rows (alias f) in scope. Without an exclusion the filter's own conditions on
+  // `facts` select the models of `md` (it carries the model dimensions; a model with a value in the period
+  // is active in it); an exclusion needs the semi-join on `md`.
+  const factConds = () => {
+    const fc = periodConditions(spec.filter);
+    if (spec.exclude?.length) fc.push(raw('f.model_key IN (SELECT model_key FROM md)'));
+    else fc.push(...dimConditions(spec.filter, 'f'));
+    return fc;
+  };
+  // Conditions on model cube rows (alias f): their years, and the models of `md` (every model of the
+  // cube is in `model_dim`: without conditions on the models, no semi-join).
+  const cubeConds = () => {
+    const pc: Sql[] = [];
+    if (years?.from != null) pc.push(sql`f.y >= ${years.from}`);
+    if (years?.to != null) pc.push(sql`f.y <= ${years.to}`);
+    if (semiJoin) pc.push(raw('f.model_key IN (SELECT model_key FROM md)'));
+    return pc;
+  };
+
   if (codes.length) {
-    const perIndicator = inds.flatMap((code, i) => {
-      const cols = [
-        sql`${indicatorAggregate({ type: 'indicator', indicator: code }, catalog)} AS ${raw(`i${i}`)}`,
+    // One row per model: the catalogue aggregate of each indicator used (sums summed, means averaged,
+    // turnaround weighted), its months reported when a per-month rate needs them, and the totals of
+    // beneficiaries and funds when needed — from the model cube's partials when it answers exactly.
+    const cube = years !== null;
+    const sumOf = (code: string) =>
+      sql`sum(${raw(cube ? 'f.s' : 'f.value')}) FILTER (WHERE f.indicator_code = ${code})`;
+    const cols = inds.flatMap((code, i) => {
+      const c = [
+        sql`${indicatorAggregate({ type: 'indicator', indicator: code }, catalog, cube)} AS ${raw(`i${i}`)}`,
       ];
       if (need.monthsOf.has(code))
-        cols.push(sql`count(*) FILTER (WHERE f.indicator_code = ${code}) AS ${raw(`i${i}_months`)}`);
-      return cols;
+        c.push(
+          cube
+            ? sql`sum(f.n) FILTER (WHERE f.indicator_code = ${code}) AS ${raw(`i${i}_months`)}`
+            : sql`count(*) FILTER (WHERE f.indicator_code = ${code}) AS ${raw(`i${i}_months`)}`,
+        );
+      return c;
     });
+    if (need.beneficiaries) cols.push(sql`${sumOf(need.beneficiaries)} AS beneficiaries`);
+    if (need.funds) cols.push(sql`${sumOf(need.funds)} AS funds`);
+    const where = [sql`f.indicator_code IN (${codeList})`, ...(cube ? cubeConds() : factConds())];
     ctes.push(sql`iv AS (
-      SELECT f.model_id, ${join([...perIndicator, ...extra])}
-      FROM facts f WHERE f.indicator_code IN (${join(codes.map((c) => sql`${c}`))}) AND ${and(fConds)}
-      GROUP BY f.model_id)`);
-    joins.push(raw('LEFT JOIN iv ON iv.model_id = md.model_id'));
-    aCols.push(raw('iv.* EXCLUDE (model_id)'));
+      SELECT f.model_key, ${join(cols)}
+      FROM ${raw(cube ? MODEL_CUBE : 'facts')} f WHERE ${and(where)}
+      GROUP BY f.model_key)`);
+    joins.push(raw('LEFT JOIN iv ON iv.model_key = md.model_key'));
+    aCols.push(raw('iv.* EXCLUDE (model_key)'));
   }
 
   if (need.months) {
-    // Every model of `model_months` is in `model_dim`: without conditions on the models, no semi-join.
-    const pc: Sql[] = mdConds.length ? [raw('fp.model_key IN (SELECT model_key FROM md)')] : [];
+    // Months reported and the first and last per model: from `model_years` for whole years (or no
+    // period), else from `model_months` (each model's distinct months).
     const period = spec.filter?.period;
-    if (period?.from) pc.push(sql`fp.ym >= CAST(${ymOf(period.from)} AS INTEGER)`);
-    if (period?.to) pc.push(sql`fp.ym <= CAST(${ymOf(period.to)} AS INTEGER)`);
-    ctes.push(sql`mm AS (
-      SELECT fp.model_key, count(*) AS months, min(fp.ym) AS first_ym, max(fp.ym) AS last_ym
-      FROM model_months fp WHERE ${and(pc)} GROUP BY fp.model_key)`);
+    const wy = wholeYears(period);
+    const pc: Sql[] = semiJoin ? [raw('fp.model_key IN (SELECT model_key FROM md)')] : [];
+    if (wy) {
+      if (wy.from !== null) pc.push(sql`fp.y >= ${wy.from}`);
+      if (wy.to !== null) pc.push(sql`fp.y <= ${wy.to}`);
+      ctes.push(sql`mm AS (
+        SELECT fp.model_key, sum(fp.months) AS months, min(fp.first_ym) AS first_ym, max(fp.last_ym) AS last_ym
+        FROM model_years fp WHERE ${and(pc)} GROUP BY fp.model_key)`);
+    } else {
+      if (period?.from) pc.push(sql`fp.ym >= CAST(${ymOf(period.from)} AS INTEGER)`);
+      if (period?.to) pc.push(sql`fp.ym <= CAST(${ymOf(period.to)} AS INTEGER)`);
+      ctes.push(sql`mm AS (
+        SELECT fp.model_key, count(*) AS months, min(fp.ym) AS first_ym, max(fp.ym) AS last_ym
+        FROM model_months fp WHERE ${and(pc)} GROUP BY fp.model_key)`);
+    }
     ctes.push(
       raw(
         `rng AS (SELECT ${monthIndex('min(first_ym)')} AS d0, ${monthIndex('max(last_ym)')} AS d1 FROM mm)`,
@@ -170,17 +269,29 @@ export function compileRank(spec: RankSpec, catalog: CatalogCache): Sql {
   }
 
   if (need.trend) {
-    const tConds = [...fConds, raw('f.value IS NOT NULL')];
+    // The least-squares slope per model and indicator with at least 3 values, from partials per model and
+    // indicator (the model cube's, or the same sums over `facts`): (c·Σxy − Σx·Σy) ÷ (c·Σx² − (Σx)²),
+    // divided by the mean Σy ÷ c; averaged over the model's indicators, sign reversed where lower is better.
+    const x = trendX('f.ym');
+    const has = 'FILTER (WHERE f.value IS NOT NULL)';
+    const partials =
+      years !== null
+        ? sql`SELECT f.model_key, f.indicator_code, sum(f.s) AS s, sum(f.c) AS c, sum(f.tx) AS tx,
+            sum(f.txx) AS txx, sum(f.txy) AS txy
+          FROM ${raw(MODEL_CUBE)} f WHERE ${and(cubeConds())} GROUP BY f.model_key, f.indicator_code`
+        : sql`SELECT f.model_key, f.indicator_code, sum(f.value) AS s, count(f.value) AS c,
+            ${raw(`CAST(sum(${x}) ${has} AS DOUBLE) AS tx, CAST(sum(${x} * ${x}) ${has} AS DOUBLE) AS txx, sum(${x} * f.value) AS txy`)}
+          FROM facts f WHERE ${and(factConds())} GROUP BY f.model_key, f.indicator_code`;
     ctes.push(sql`tr AS (
-      SELECT s.model_id, avg(CASE WHEN i.higher_is_better THEN s.slope ELSE -s.slope END) AS trend
+      SELECT t.model_key, avg(CASE WHEN i.higher_is_better THEN t.slope ELSE -t.slope END) AS trend
       FROM (
-        SELECT f.model_id, f.indicator_code,
-          regr_slope(f.value, date_diff('month', DATE '2000-01-01', f.period_start)) / nullif(avg(f.value), 0) AS slope
-        FROM facts f WHERE ${and(tConds)} GROUP BY f.model_id, f.indicator_code HAVING count(*) >= 3
-      ) s JOIN indicators i ON i.code = s.indicator_code
-      WHERE s.slope IS NOT NULL AND isfinite(s.slope)
-      GROUP BY s.model_id)`);
-    joins.push(raw('LEFT JOIN tr ON tr.model_id = md.model_id'));
+        SELECT p.model_key, p.indicator_code,
+          (p.c * p.txy - p.tx * p.s) / nullif(p.c * p.txx - p.tx * p.tx, 0) / nullif(p.s / p.c, 0) AS slope
+        FROM (${partials}) p WHERE p.c >= 3
+      ) t JOIN indicators i ON i.code = t.indicator_code
+      WHERE t.slope IS NOT NULL AND isfinite(t.slope)
+      GROUP BY t.model_key)`);
+    joins.push(raw('LEFT JOIN tr ON tr.model_key = md.model_key'));
     aCols.push(raw('tr.trend'));
   }
 
@@ -192,35 +303,109 @@ export function compileRank(spec: RankSpec, catalog: CatalogCache): Sql {
     const dir = raw(higherIsBetter(c, catalog) ? 'ASC' : 'DESC');
     return sql`CASE WHEN ${col} IS NULL THEN NULL ELSE percent_rank() OVER (PARTITION BY pk, (${col} IS NULL) ORDER BY ${raw(`c${i}_key`)} ${dir}) END AS ${raw(`c${i}_pct`)}`;
   });
-  const statCols = comps.flatMap((c, i) => {
+  return sql`${join(ctes)},
+    a AS (SELECT ${join(aCols)} FROM md ${join(joins, ' ')}),
+    r0 AS (SELECT a.model_key, a.pk, ${join(rawCols)} FROM a),
+    r AS (SELECT r0.*, ${join(keyCols)} FROM r0 WHERE ${join(anyValue, ' OR ')}),
+    p AS (SELECT r.model_key, r.pk, ${join(comps.map((_, i) => raw(`r.c${i}_raw`)))}, ${join(pctCols)} FROM r)`;
+}
+
+/** The first stage as one SELECT (rank-cores.ts keeps its rows in a temp table). */
+export function rankCoreSql(spec: RankSpec, catalog: CatalogCache): Sql {
+  return sql`WITH ${rankCoreCtes(spec, catalog)} SELECT * FROM p`;
+}
+
+/** Per peer group and component, the median and top decile of the raw values, over the rows of `from`. */
+export function rankStatsSql(spec: RankSpec, catalog: CatalogCache, from: string): Sql {
+  const statCols = spec.components.flatMap((c, i) => {
     const col = raw(`c${i}_raw`);
     return [
       sql`median(${col}) AS ${raw(`c${i}_median`)}`,
       sql`quantile_cont(${col}, ${higherIsBetter(c, catalog) ? 0.9 : 0.1}) AS ${raw(`c${i}_top10`)}`,
     ];
   });
+  return sql`SELECT pk, ${join(statCols)} FROM ${raw(from)} GROUP BY pk`;
+}
+
+/**
+ * The second stage over the first stage's rows (`p`) and the group statistics (`g`), as the CTEs after
+ * them and the final SELECT: score = 100 × Σ wᵢ·coalesce(pctᵢ, 0) ÷ Σ wᵢ, rank by score (ties by model id),
+ * then the rows asked for — those with flag `only` or the model `focus` (ranks unchanged) in the sort
+ * order, one page, chosen on keys with the model texts and flags joined for the page's rows only.
+ */
+function rankPage(spec: RankSpec, p: string, g: string): { ctes: Sql; select: Sql } {
+  const comps = spec.components;
   const totalWeight = comps.reduce((s, c) => s + c.weight, 0);
   const weighted = join(
     comps.map((c, i) => sql`${c.weight} * coalesce(${raw(`c${i}_pct`)}, 0)`),
     ' + ',
   );
   const outCols = comps.flatMap((_, i) => [`s.c${i}_raw`, `s.c${i}_pct`, `g.c${i}_median`, `g.c${i}_top10`]);
+  const { key, dir } = sortKey(spec.sort);
+  const byText = ['name', 'unit', 'field'].includes(spec.sort?.by ?? 'rank');
+  const byFlags = spec.only !== undefined || spec.sort?.by === 'flags';
+  const oJoins: Sql[] = [];
+  const oConds: Sql[] = [];
+  if (byText || byFlags || spec.focus) oJoins.push(raw('JOIN model_dim x ON x.model_key = s.model_key'));
+  if (byFlags) oJoins.push(raw(`LEFT JOIN ${RANK_FLAGS} fl ON fl.model_id = x.model_id`));
+  if (spec.only) oConds.push(sql`list_contains(fl.codes, ${spec.only})`);
+  if (spec.focus) oConds.push(sql`x.model_id = ${spec.focus}`);
+  // In rank order over every ranked model a page is a top-N of the scores (no sort of every model) and
+  // its ranks count on from the offset; otherwise every model is ranked, then ordered and paged.
+  const plain = oJoins.length === 0 && (spec.sort?.by ?? 'rank') === 'rank' && spec.sort?.dir !== 'desc';
+  const offset = spec.offset ?? 0;
+  const order = raw('score DESC, model_key');
+  const scored = sql`s0 AS (SELECT p.*, 100.0 * (${weighted}) / ${totalWeight} AS score FROM ${raw(p)} p)`;
+  let ranked: Sql;
+  if (plain) {
+    const page = sql`${spec.limit ? sql`LIMIT ${spec.limit}` : raw('')} ${offset ? sql`OFFSET ${offset}` : raw('')}`;
+    ranked = sql`${scored},
+    t AS (SELECT * FROM s0 ORDER BY ${order} ${page}),
+    s AS (SELECT t.*, (${offset} + row_number() OVER (ORDER BY ${order}))::INTEGER AS rank FROM t),
+    o AS (SELECT s.model_key, s.rank AS pos FROM s)`;
+  } else {
+    const pageConds: Sql[] = [];
+    if (offset) pageConds.push(sql`o.pos > ${offset}`);
+    if (spec.limit) pageConds.push(sql`o.pos <= ${offset + spec.limit}`);
+    ranked = sql`${scored},
+    s AS (SELECT s0.*, row_number() OVER (ORDER BY ${order})::INTEGER AS rank FROM s0),
+    oa AS (SELECT s.model_key, row_number() OVER (ORDER BY ${key} ${dir}, s.rank) AS pos
+      FROM s ${join(oJoins, ' ')} WHERE ${and(oConds)}),
+    o AS (SELECT * FROM oa o WHERE ${and(pageConds)})`;
+  }
 
   // Models are carried by `model_key` (their rank in model_id order, so it also breaks score ties by
-  // id) and peer groups by `pk`; names and texts join back only for the output rows.
-  return sql`WITH ${join(ctes)},
-    a AS (SELECT ${join(aCols)} FROM md ${join(joins, ' ')}),
-    r0 AS (SELECT a.model_key, a.pk, ${join(rawCols)} FROM a),
-    r AS (SELECT r0.*, ${join(keyCols)} FROM r0 WHERE ${join(anyValue, ' OR ')}),
-    g AS (SELECT pk, ${join(statCols)} FROM r GROUP BY pk),
-    p AS (SELECT r.model_key, r.pk, ${join(comps.map((_, i) => raw(`r.c${i}_raw`)))}, ${join(pctCols)} FROM r),
-    s0 AS (SELECT p.*, 100.0 * (${weighted}) / ${totalWeight} AS score FROM p),
-    s AS (SELECT s0.*, row_number() OVER (ORDER BY s0.score DESC, s0.model_key)::INTEGER AS rank FROM s0)
-    SELECT s.rank, s.score, md.peer,
-      ${join(RANK_MODEL_COLUMNS.map(modelColumn))}, strftime(md.start_date, '%Y-%m-%d') AS start_date,
+  // id) and peer groups by `pk`.
+  const ctes = sql`${ranked},
+    pg AS (SELECT s.rank, s.score, ${peerText(spec.peer)} AS peer,
+      ${join(RANK_MODEL_COLUMNS.map(modelColumn))}, strftime(m.start_date, '%Y-%m-%d') AS start_date,
       ${join(outCols.map((c) => raw(c)))},
-      array_to_string(md.flag_list, ',') AS flag_codes, md.flags_json
-    FROM s JOIN md ON md.model_key = s.model_key JOIN g ON g.pk = s.pk
-    ORDER BY s.rank
-    ${spec.limit ? sql`LIMIT ${spec.limit}` : raw('')}`;
+      array_to_string(fl.codes, ',') AS flag_codes, fl.json AS flags_json, o.pos
+      FROM o JOIN s ON s.model_key = o.model_key JOIN model_dim m ON m.model_key = o.model_key
+        JOIN ${raw(g)} g ON g.pk = s.pk LEFT JOIN ${raw(RANK_FLAGS)} fl ON fl.model_id = m.model_id)`;
+  if (!spec.counts) return { ctes, select: raw('SELECT pg.* EXCLUDE (pos) FROM pg ORDER BY pg.pos') };
+  // With counts every answer has a row: a page without models is one row of NULL model columns.
+  const matching = plain ? raw('ranked') : raw('(SELECT CAST(count(*) AS INTEGER) FROM oa)');
+  return {
+    ctes: sql`${ctes},
+    n AS (SELECT CAST(count(*) AS INTEGER) AS ranked FROM ${raw(p)}),
+    cnt AS (SELECT ranked, ${matching} AS matching FROM n)`,
+    select: raw(
+      'SELECT pg.* EXCLUDE (pos), cnt.ranked, cnt.matching FROM cnt LEFT JOIN pg ON TRUE ORDER BY pg.pos',
+    ),
+  };
+}
+
+/** The second stage over a kept first stage: its rows in table `p`, the group statistics in `g`. */
+export function rankPageSql(spec: RankSpec, tables: { p: string; g: string }): Sql {
+  const page = rankPage(spec, tables.p, tables.g);
+  return sql`WITH ${page.ctes} ${page.select}`;
+}
+
+/** The whole ranking as one statement: both stages, the statistics grouped from the first. */
+export function compileRank(spec: RankSpec, catalog: CatalogCache): Sql {
+  const page = rankPage(spec, 'p', 'g');
+  return sql`WITH ${rankCoreCtes(spec, catalog)},
+    g AS (${rankStatsSql(spec, catalog, 'p')}),
+    ${page.ctes} ${page.select}`;
 }

@@ -326,10 +326,13 @@ const tieKey = (c: string) =>
  * reported per indicator, months reported, beneficiaries and funds totals, expected months), each
  * component's raw value, its percentile within the peer group among the models reporting it ((models
  * strictly worse) ÷ (group size − 1), 0 for a group of one; ties on 12 significant digits), the group's
- * median and top decile, the weighted score and the rank. Flags are not computed (see canon.ts).
+ * median and top decile, the weighted score and the rank; one page (limit, offset) with the counts when
+ * asked. Flags are not computed (see canon.ts).
  */
 export function rank(spec: RankSpec): string {
-  if (spec.exclude?.length || spec.limit) throw new Error('baseline: ranking without exclusions or limit');
+  if (spec.exclude?.length || spec.only || spec.focus || (spec.sort && spec.sort.by !== 'rank'))
+    throw new Error('baseline: ranking in rank order, without exclusions, flag filter or focus');
+  if (spec.sort?.dir === 'desc') throw new Error('baseline: ranking in ascending rank order');
   const comps = spec.components;
   const codes = [...new Set(comps.flatMap((c) => (c.type === 'indicator' ? [c.indicator] : [])))];
   const w = sqlFilter(spec.filter);
@@ -409,6 +412,8 @@ export function rank(spec: RankSpec): string {
     SELECT CAST(row_number() OVER (ORDER BY s.score DESC, s.model_id) AS INTEGER) AS rank, s.score, s.peer,
       mu.model_id, mu.name, mu.unit_code, mu.unit_name, mu.unit_type, mu.field, mu.sponsor, mu.status,
       strftime(mu.start_date, '%Y-%m-%d') AS start_date, ${out.join(', ')}
+      ${spec.counts ? ', CAST(count(*) OVER () AS INTEGER) AS ranked, CAST(count(*) OVER () AS INTEGER) AS matching' : ''}
     FROM s JOIN mu USING (model_id)
-    ORDER BY rank`;
+    ORDER BY rank
+    ${spec.limit ? `LIMIT ${spec.limit}` : ''} ${spec.offset ? `OFFSET ${spec.offset}` : ''}`;
 }

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_MAP_SETTINGS } from '../../../renderer/src/views/map/map-store';
 import { unitsSpec } from '../../../renderer/src/views/map/map-specs';
-import { effectiveSpec } from '../../../renderer/src/views/ranking/rank-state';
+import { effectiveSpec, PAGE as RANK_PAGE, pageSpec } from '../../../renderer/src/views/ranking/rank-state';
 import {
   DEFAULT_SETTINGS as TRENDS_DEFAULT,
   trendsSpec,
@@ -54,6 +54,13 @@ export interface SuiteEntry {
   shape: Shape;
   baseline: string;
   peer?: PeerQuery | { na: string };
+  /**
+   * Timed on an engine that kept the ranking's first stage (percentiles per component) from an earlier
+   * request with the same components, peers and filter (electron/engine/query/rank-cores.ts): what a weight
+   * change, a sort, a flag filter or another page costs. Every other entry is timed cold. Left out of the
+   * median ratio, which would otherwise count the ranking twice.
+   */
+  kept?: boolean;
 }
 
 const f = (on: boolean, filter: Filter = FILTER) => (on ? { filter } : {});
@@ -85,6 +92,9 @@ const RANK_FIVE: RankSpec = (() => {
     ],
   };
 })();
+
+/** The Ranking view's default sort. */
+const RANK_SORT = { by: 'rank', dir: 'asc' } as const;
 
 /** Why the peers do not answer the Trends series: each needs the full month axis with NULL gap rows, and… */
 const SERIES_NA = {
@@ -420,14 +430,34 @@ export const SUITE: SuiteEntry[] = [
     };
   }),
   ...variants((on) => {
-    const spec = effectiveSpec(RANK_FIVE, on ? FILTER : {});
+    // The view asks for the page it shows (pageSpec): the first 100 rows in rank order, with the counts.
+    const spec = pageSpec(effectiveSpec(RANK_FIVE, on ? FILTER : {}), RANK_SORT, null, RANK_PAGE);
     return {
       id: 'ranking 5 weighted, peers by field',
-      source: 'Ranking view: a preset plus three components (5 weighted), peer group = field (effectiveSpec)',
+      source:
+        'Ranking view: a preset plus three components (5 weighted), peer group = field (effectiveSpec), its first page of 100 rows with the counts',
       spec,
       shape: 'rank',
       baseline: b.rank(spec),
       peer: { na: RANK_NA },
+    };
+  }),
+  ...variants((on) => {
+    // The analyst moves a weight: same components, peers and filter, so the percentiles are kept.
+    const moved: RankSpec = {
+      ...RANK_FIVE,
+      components: RANK_FIVE.components.map((c, i) => ({ ...c, weight: i === 1 ? 4 : c.weight })),
+    };
+    const spec = pageSpec(effectiveSpec(moved, on ? FILTER : {}), RANK_SORT, null, RANK_PAGE);
+    return {
+      id: 'ranking weight moved (percentiles kept)',
+      source:
+        'Ranking view: the same ranking after a weight change in the weight editor — the engine kept its percentiles from the previous request (rank-cores.ts); first page of 100 rows with the counts',
+      spec,
+      shape: 'rank',
+      baseline: b.rank(spec),
+      peer: { na: RANK_NA },
+      kept: true,
     };
   }),
 ];

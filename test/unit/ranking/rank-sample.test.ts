@@ -1,6 +1,8 @@
 /**
  * RankSpec results on the sample workspace equal an independent JS computation (rank-oracle.ts) from plain
- * rows: raw values, percentiles, peer medians and top deciles, scores and the order.
+ * rows: raw values, percentiles, peer medians and top deciles, scores and the order — through both sources
+ * of the per-model partials (the model cube and `facts`). The ranked table's pages (sort, flag, focus,
+ * offset, limit, counts) equal the full ranking sorted and sliced in JS.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,15 +15,18 @@ import { oracleRank, type FactRow, type ModelRow } from './rank-oracle';
 
 let copy: Awaited<ReturnType<typeof openSampleCopy>>;
 let server: EngineServer;
+/** The same engine with the cubes off: rankings read `facts` (the check compares both with the oracle). */
+let factsOnly: EngineServer;
 
 beforeAll(async () => {
   copy = await openSampleCopy();
   server = new EngineServer(copy.ws);
+  factsOnly = new EngineServer(copy.ws, { resultCache: false, cubes: false });
 }, 300_000);
 afterAll(() => copy?.cleanup());
 
-async function engineRows(spec: RankSpec): Promise<Record<string, unknown>[]> {
-  const r = await server.query(spec);
+async function engineRows(spec: RankSpec, on = server): Promise<Record<string, unknown>[]> {
+  const r = await on.query(spec);
   return tableFromIPC(r.arrow)
     .toArray()
     .map((x) => ({ ...x.toJSON() }));
@@ -61,8 +66,16 @@ function close(a: unknown, b: number | null | undefined, what: string) {
   );
 }
 
+/** Check `spec` against the oracle through the model cube (when it answers) and through `facts`. */
 async function check(spec: RankSpec, field: string | null, indicators?: string[]) {
-  const got = await engineRows(spec);
+  const got = await checkOn(server, spec, field, indicators);
+  const viaFacts = await checkOn(factsOnly, spec, field, indicators);
+  expect(viaFacts.map((r) => r.model_id)).toEqual(got.map((r) => r.model_id));
+  return got;
+}
+
+async function checkOn(on: EngineServer, spec: RankSpec, field: string | null, indicators?: string[]) {
+  const got = await engineRows(spec, on);
   const period = spec.filter?.period;
   const { models, facts } = await oracleInputs(
     field,
@@ -155,13 +168,53 @@ describe('ranking on the sample dataset equals an independent computation', () =
     const text = (spec: RankSpec) => compileRank(spec, catalog).build().text;
     const perVnd = text(preset('households_per_vnd'));
     expect(perVnd).not.toContain('regr_slope');
-    expect(perVnd).not.toContain('model_months');
+    expect(perVnd).not.toMatch(/model_months|model_years/);
     expect(perVnd).toContain('AS funds');
     expect(perVnd).not.toContain('AS beneficiaries');
+    expect(perVnd).not.toContain('txy) AS');
     const sustained = text(preset('sustained'));
-    expect(sustained).toContain('regr_slope');
-    expect(sustained).toContain('model_months');
+    expect(sustained).toMatch(/\btr AS/);
+    // Months from the per-year summary without a period; from the months themselves for part of a year.
+    expect(sustained).toContain('FROM model_years');
+    const partYear = { ...preset('sustained'), filter: { period: { from: '2024-03', to: '2024-11' } } };
+    expect(text(partYear)).toContain('FROM model_months');
     expect(sustained).not.toMatch(/\biv AS/);
+  });
+
+  it('the partials come from the model cube without a period or with whole years, else from facts', async () => {
+    const catalog = await CatalogCache.load(copy.ws);
+    const off = await CatalogCache.load(copy.ws, { cubes: false });
+    expect(catalog.modelCube).toBe(true);
+    const spec = preset('households_per_vnd');
+    const from = (s: RankSpec, c = catalog) => {
+      const text = compileRank(s, c).build().text;
+      return { cube: text.includes('FROM model_cube'), facts: /FROM facts f\b/.test(text) };
+    };
+    const years = { ...spec, filter: { period: { from: '2024-01', to: '2025-12' } } };
+    const months = { ...spec, filter: { period: { from: '2024-02', to: '2024-12' } } };
+    expect(from(spec)).toEqual({ cube: true, facts: false });
+    expect(from(years)).toEqual({ cube: true, facts: false });
+    expect(from(months)).toEqual({ cube: false, facts: true });
+    expect(from(spec, off)).toEqual({ cube: false, facts: true });
+  });
+
+  it('whole years with every component type (the model cube over two years; trend from its partials)', async () => {
+    const spec: RankSpec = {
+      kind: 'rank',
+      peer: 'field',
+      filter: { fields: ['An sinh xã hội'], period: { from: '2024-01', to: '2025-12' } },
+      components: [
+        { type: 'months_active', weight: 1 },
+        { type: 'reporting_share', weight: 1 },
+        { type: 'trend', weight: 2 },
+        { type: 'reach', weight: 1 },
+        { type: 'efficiency', weight: 1 },
+        { type: 'indicator', indicator: 'households_supported', per: 'per_month', weight: 1 },
+        { type: 'indicator', indicator: 'turnaround_minutes', weight: 1 },
+        { type: 'indicator', indicator: 'satisfaction_pct', weight: 1 },
+      ],
+    };
+    await check(spec, 'An sinh xã hội');
   });
 
   it('every row carries its flags; excluding a flag leaves those models out and re-ranks the rest', async () => {
@@ -190,5 +243,90 @@ describe('ranking on the sample dataset equals an independent computation', () =
         components: [{ type: 'indicator', indicator: 'satisfaction_pct', per: 'per10k', weight: 1 }],
       }),
     ).rejects.toMatchObject({ code: 'SPEC_INVALID' });
+  });
+});
+
+describe('pages of the ranked table', () => {
+  const base = preset('households_per_vnd');
+  const collator = new Intl.Collator('vi');
+  let all: Record<string, unknown>[];
+  beforeAll(async () => {
+    all = await engineRows(base);
+  });
+  const ids = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.model_id));
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  /** JS order of the full ranking: by `cmp`, ties by rank. */
+  function sorted(cmp: (a: Record<string, unknown>, b: Record<string, unknown>) => number) {
+    return [...all].sort((a, b) => cmp(a, b) || (a.rank as number) - (b.rank as number));
+  }
+  /** Missing text first ascending (the Ranking view's order for units and fields). */
+  const byText = (k: string) => (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    const x = text(a[k]);
+    const y = text(b[k]);
+    if (x === y) return 0;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return collator.compare(x, y);
+  };
+  const flagCount = (r: Record<string, unknown>) =>
+    (text(r.flag_codes) ?? '').split(',').filter(Boolean).length;
+
+  it('pages in rank order are slices of the full ranking, with the counts', async () => {
+    expect(all.length).toBeGreaterThan(300);
+    const page = await engineRows({ ...base, offset: 100, limit: 100, counts: true });
+    expect(ids(page)).toEqual(ids(all.slice(100, 200)));
+    expect(page.every((r) => r.ranked === all.length && r.matching === all.length)).toBe(true);
+    expect(page[0]?.rank).toBe(101);
+  });
+
+  it('sorts by name, unit and field in Vietnamese collation order and by flag count, both directions', async () => {
+    const cases: [RankSpec['sort'], (a: Record<string, unknown>, b: Record<string, unknown>) => number][] = [
+      [{ by: 'name', dir: 'asc' }, (a, b) => collator.compare(String(a.name), String(b.name))],
+      [{ by: 'name', dir: 'desc' }, (a, b) => collator.compare(String(b.name), String(a.name))],
+      [{ by: 'unit', dir: 'asc' }, byText('unit_name')],
+      [{ by: 'unit', dir: 'desc' }, (a, b) => byText('unit_name')(b, a)],
+      [{ by: 'field', dir: 'asc' }, byText('field')],
+      [{ by: 'flags', dir: 'desc' }, (a, b) => flagCount(b) - flagCount(a)],
+      [{ by: 'rank', dir: 'desc' }, (a, b) => (b.rank as number) - (a.rank as number)],
+    ];
+    for (const [sort, cmp] of cases) {
+      const want = sorted(cmp);
+      const got = await engineRows({ ...base, sort, limit: 150 });
+      // Equal names tie in both orders (then by rank); compare the sort keys and, where keys differ, ids.
+      expect(ids(got), JSON.stringify(sort)).toEqual(ids(want.slice(0, 150)));
+    }
+  });
+
+  it('`only` keeps the rows with that flag, ranks unchanged; an empty page still carries the counts', async () => {
+    const flagged = all.filter((r) => (text(r.flag_codes) ?? '').split(',').includes('identical_run'));
+    expect(flagged.length).toBeGreaterThan(0);
+    const got = await engineRows({ ...base, only: 'identical_run', counts: true });
+    expect(ids(got)).toEqual(ids(flagged));
+    expect(got.map((r) => r.rank)).toEqual(flagged.map((r) => r.rank));
+    expect(got[0]?.matching).toBe(flagged.length);
+    expect(got[0]?.ranked).toBe(all.length);
+    const past = await engineRows({
+      ...base,
+      only: 'identical_run',
+      offset: flagged.length,
+      limit: 10,
+      counts: true,
+    });
+    expect(past).toHaveLength(1);
+    expect(past[0]?.model_id).toBeNull();
+    expect(past[0]?.rank).toBeNull();
+    expect(past[0]).toMatchObject({ ranked: all.length, matching: flagged.length });
+  });
+
+  it('`focus` answers one model ranked among all; a model not ranked answers no row', async () => {
+    const target = all[Math.floor(all.length / 2)];
+    const got = await engineRows({ ...base, focus: String(target?.model_id) });
+    expect(got).toHaveLength(1);
+    expect(got[0]).toEqual(target);
+    const unranked = await copy.ws.rows<{ model_id: string }>(
+      `SELECT model_id FROM model_dim WHERE model_id NOT IN (${all.map((r) => `'${String(r.model_id)}'`).join(', ')}) LIMIT 1`,
+    );
+    expect(unranked.length).toBe(1);
+    expect(await engineRows({ ...base, focus: unranked[0]?.model_id })).toHaveLength(0);
   });
 });
