@@ -3,7 +3,9 @@
  * breakdown, shortlist three models and write notes, restart the harness (a second `dvk serve` on the
  * same DVK_HOME after stopping the first), see the shortlist intact, export the brief and read it back.
  * Runs on a private harness seeded with a copy of the global harness's workspace, so the restart does
- * not disturb the other specs.
+ * not disturb the other specs. A second path checks that the table is the engine's page (sort, flag
+ * filter, "show more", a breakdown of a model off the page, the export of the whole table) against the
+ * engine's own whole ranking, read with the CLI from a copy of the same workspace.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
-import { harnessCall, NetworkLog } from './pages/harness';
+import { FLAG_CODES, RANK_PRESETS } from '../../shared/rank-spec';
+import { ExportTools } from './pages/export-page';
+import { cliQuery, harnessCall, NetworkLog } from './pages/harness';
 import { PrivateHarness, RankingPage, ShortlistPage } from './pages/ranking-page';
 
 test.use({ viewport: { width: 1500, height: 950 } });
@@ -150,5 +154,117 @@ test('rank with a preset, explain a score, shortlist three models, restart, expo
   await expect(shortlist.row(added)).toBeVisible();
   await shortlist.row(added).locator('.shortlist-table__remove').click();
   await expect(shortlist.rows).toHaveCount(3);
+  net.expectLoopbackOnly();
+});
+
+/** One ranked model as the engine lists it. */
+interface Ranked {
+  id: string;
+  name: string;
+  rank: number;
+  flags: string[];
+}
+
+test('the table is the engine’s page: show more, sort by name, a flag filter, a breakdown off the page', async ({
+  page,
+}) => {
+  const net = new NetworkLog(page);
+  const ranking = new RankingPage(page);
+  const tools = new ExportTools(page);
+  const vi = new Intl.NumberFormat('vi-VN');
+  const collator = new Intl.Collator('vi');
+  const preset = RANK_PRESETS[0];
+  if (!preset) throw new Error('no ranking preset');
+  // The view's spec at first: the first preset with the (empty) global filter over its own filter.
+  const base = { ...preset.spec, filter: { ...(preset.spec.filter ?? {}) } };
+  const all: Ranked[] = (await cliQuery(base)).map((r) => ({
+    id: String(r.model_id),
+    name: String(r.name),
+    rank: Number(r.rank),
+    flags: r.flag_codes ? String(r.flag_codes).split(',') : [],
+  }));
+  expect(all.length).toBeGreaterThan(200);
+  const ids = (list: readonly Ranked[]) => list.map((r) => r.id);
+  // Names in Vietnamese collation order, ties in rank order: what sorting by name must give.
+  const byName = (list: readonly Ranked[]) =>
+    [...list].sort((a, b) => collator.compare(a.name, b.name) || a.rank - b.rank);
+
+  await page.goto(harness.at('#/ranking'));
+  await expect(ranking.rows).toHaveCount(100, { timeout: 60_000 });
+  expect(await ranking.ids()).toEqual(ids(all.slice(0, 100)));
+  await expect(page.getByTestId('rank-count')).toContainText(vi.format(all.length));
+  await expect(ranking.shown).toHaveText(`Hiển thị 100 / ${vi.format(all.length)}`);
+
+  // "Show more" appends the next hundred under the first.
+  await ranking.showMore();
+  await expect(ranking.rows).toHaveCount(200);
+  expect(await ranking.ids()).toEqual(ids(all.slice(0, 200)));
+  await expect(ranking.shown).toHaveText(`Hiển thị 200 / ${vi.format(all.length)}`);
+
+  // A model of the first hundred by rank that the name order puts past its first hundred.
+  const named = byName(all);
+  const later = new Set(ids(named.slice(100)));
+  const target = all.slice(0, 100).find((r) => later.has(r.id));
+  if (!target) throw new Error('every one of the first hundred models sorts into the first hundred names');
+  await ranking.row(target.id).click();
+  await expect(ranking.breakdown.locator('#breakdown-title')).toHaveText(`Chi tiết điểm: ${target.name}`);
+
+  // Sorting by name: the first hundred names in Vietnamese order ('Đ…' among the D's), the model off the
+  // page, its breakdown still open with its rank among all.
+  await ranking.sortBy('name');
+  await expect(ranking.rows).toHaveCount(100);
+  await expect.poll(() => ranking.ids()).toEqual(ids(named.slice(0, 100)));
+  await expect(ranking.table.locator('th[aria-sort="ascending"]')).toContainText('Mô hình');
+  await expect(ranking.row(target.id)).toHaveCount(0);
+  await expect(ranking.breakdown.locator('#breakdown-title')).toHaveText(`Chi tiết điểm: ${target.name}`);
+  await expect(ranking.breakdown.locator('.breakdown__meta')).toContainText(target.id);
+  await expect(ranking.breakdown.locator('.breakdown__score')).toContainText(`#${vi.format(target.rank)}`);
+
+  // The flag most models carry: only its rows, still by name, counted as the engine counts them.
+  const flag = FLAG_CODES.map((code) => ({ code, rows: all.filter((r) => r.flags.includes(code)) })).sort(
+    (a, b) => b.rows.length - a.rows.length,
+  )[0];
+  if (!flag || flag.rows.length === 0) throw new Error('no flagged model in the ranking');
+  const counted = await cliQuery({ ...base, only: flag.code, counts: true, limit: 1 });
+  const matching = Number(counted[0]?.matching);
+  expect(matching).toBe(flag.rows.length);
+  const first = Math.min(100, matching);
+  await ranking.flagFilter(flag.code);
+  await expect(ranking.shown).toHaveText(`Hiển thị ${vi.format(first)} / ${vi.format(matching)}`);
+  await expect(ranking.rows).toHaveCount(first);
+  await expect(ranking.rows.locator(`[data-flag="${flag.code}"]`)).toHaveCount(first);
+  expect(await ranking.ids()).toEqual(ids(byName(flag.rows).slice(0, first)));
+  await expect(page.getByTestId('rank-count')).toContainText(vi.format(all.length));
+  await expect(ranking.breakdown.locator('#breakdown-title')).toHaveText(`Chi tiết điểm: ${target.name}`);
+  await shot(page, 'paged');
+  await ranking.shown.scrollIntoViewIfNeeded();
+  await shot(page, 'paged-foot');
+
+  // The export holds the whole table as shown (every flagged model, by name), titled so.
+  const label =
+    (await page.locator(`[data-testid="rank-flag-filter"] option[value="${flag.code}"]`).textContent()) ?? '';
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await tools.download('ranking-table', 'xlsx')).bytes as never);
+  const sheet = wb.worksheets[0];
+  expect(sheet?.rowCount).toBe(matching + 1);
+  const exported: unknown[] = [];
+  sheet?.eachRow((row, n) => {
+    if (n > 1) exported.push(row.getCell(3).value);
+  });
+  expect(exported).toEqual(ids(byName(flag.rows)));
+  expect(String(wb.worksheets[1]?.getCell('B1').value)).toBe(
+    `Xếp hạng mô hình, xếp theo Mô hình (tăng dần) — chỉ mô hình có cờ “${label}”`,
+  );
+
+  // Leaving the flagged models out of the ranking: the page empties, and the breakdown of a flagged model
+  // closes without an error (the model is no longer ranked).
+  const flagged = (await ranking.ids())[0] ?? '';
+  await ranking.row(flagged).click();
+  await expect(ranking.breakdown.locator('.breakdown__meta')).toContainText(flagged);
+  const left = await cliQuery({ ...base, exclude: [flag.code], counts: true, limit: 1 });
+  await ranking.exclude(FLAG_CODES.indexOf(flag.code), true);
+  await expect(page.getByTestId('rank-count')).toContainText(vi.format(Number(left[0]?.ranked)));
+  await expect(ranking.breakdown).toHaveCount(0);
+  await expect(page.locator('.state--error')).toHaveCount(0);
   net.expectLoopbackOnly();
 });

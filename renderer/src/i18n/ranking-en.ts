@@ -40,6 +40,13 @@ export const rankingEn: Messages<typeof rankingVi> = {
   count: '{{n}} models ranked',
   shownOf: 'Showing {{shown}} of {{n}}',
   showMore: 'Show more',
+  /** Title of the exported / presented table when it is not the plain ranking. */
+  tableTitle: {
+    sorted: '{{title}}, sorted by {{column}} ({{dir}})',
+    asc: 'ascending',
+    desc: 'descending',
+    flagged: '{{title}} — only models flagged “{{flag}}”',
+  },
   columns: {
     rank: 'Rank',
     score: 'Score',

@@ -37,6 +37,13 @@ export const rankingVi = {
   count: '{{n}} mô hình được xếp hạng',
   shownOf: 'Hiển thị {{shown}} / {{n}}',
   showMore: 'Xem thêm',
+  /** Title of the exported / presented table when it is not the plain ranking. */
+  tableTitle: {
+    sorted: '{{title}}, xếp theo {{column}} ({{dir}})',
+    asc: 'tăng dần',
+    desc: 'giảm dần',
+    flagged: '{{title}} — chỉ mô hình có cờ “{{flag}}”',
+  },
   columns: {
     rank: 'Hạng',
     score: 'Điểm',

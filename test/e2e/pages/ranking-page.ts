@@ -98,6 +98,34 @@ export class RankingPage {
     return this.table.locator(`tr[data-model-id="${modelId}"]`);
   }
 
+  /** Model ids of every row on the page, in table order. */
+  async ids(): Promise<string[]> {
+    return this.rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model-id') ?? ''));
+  }
+
+  /** "Hiển thị 100 / 7.612": rows shown of the rows matching. */
+  get shown(): Locator {
+    return this.page.getByTestId('rank-shown');
+  }
+
+  /** Click a column's sort button ('name', 'unit', 'field', 'flags', 'rank'). */
+  async sortBy(column: string): Promise<void> {
+    await this.table.locator(`.rank-table__head--${column} button`).click();
+  }
+
+  async flagFilter(code: string): Promise<void> {
+    await this.page.getByTestId('rank-flag-filter').selectOption(code);
+  }
+
+  async showMore(): Promise<void> {
+    await this.page.getByTestId('rank-show-more').click();
+  }
+
+  /** Tick or untick "leave out models flagged with" `index` (the order of FLAG_CODES). */
+  async exclude(index: number, on: boolean): Promise<void> {
+    await this.page.locator('.rank-controls__exclude input[type="checkbox"]').nth(index).setChecked(on);
+  }
+
   async shortlist(modelId: string): Promise<void> {
     const star = this.row(modelId).locator(`[data-shortlist-toggle="${modelId}"]`);
     await star.click();

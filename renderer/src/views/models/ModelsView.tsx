@@ -18,7 +18,7 @@ import { modelListKey, type ModelList } from './model-pages';
 import { ModelDetail } from './ModelDetail';
 import { ModelsTable } from './ModelsTable';
 import { MODEL_LIST_LIMIT, MODEL_PAGE_SIZE, modelCountSpec, modelListSpec, nextSort } from './models-specs';
-import { fetchModels, useModelPages } from './use-model-pages';
+import { fetchTable, useModelPages } from './use-model-pages';
 import './models.css';
 
 /** The list on screen: which one, and how many rows it holds. */
@@ -177,7 +177,7 @@ function useTableItem(
         // The engine lists at most MODEL_LIST_LIMIT rows per spec: a longer list comes in several.
         let rows: TableData['rows'] = [];
         for (let offset = 0; ; offset += MODEL_LIST_LIMIT) {
-          const part = await fetchModels(modelListSpec(filter, sort, offset), 'models.export');
+          const part = await fetchTable(modelListSpec(filter, sort, offset), 'models.export');
           rows = rows.concat(arrowTableData(part, columns).rows);
           if (part.numRows < MODEL_LIST_LIMIT) break;
         }

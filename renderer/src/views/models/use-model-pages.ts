@@ -1,7 +1,7 @@
 /** The app's Models page loader over the real engine, and the hook that re-renders when pages arrive. */
 import type { Table } from 'apache-arrow';
 import { useSyncExternalStore } from 'react';
-import type { ModelQuery } from '../../../../shared/specs';
+import type { Spec } from '../../../../shared/specs';
 import { AtlasError } from '../../../../shared/errors';
 import { getApi } from '../../api';
 import { decodeTable } from '../../api/arrow';
@@ -9,11 +9,11 @@ import { toUiError } from '../../errors/ui-error';
 import { ModelPageLoader } from './model-pages';
 
 /**
- * Run a `models` spec under engine view key `view` and decode it. Not through the query coordinator: its
- * small result cache is shared by every view, and hundreds of pages (or one whole-list export) would push
- * the charts' results out of it.
+ * Run a spec (a `models` page, a whole list or ranked table for an export) under engine view key `view`
+ * and decode it. Not through the query coordinator: its small result cache is shared by every view, and
+ * hundreds of pages (or one whole-list export) would push the charts' results out of it.
  */
-export async function fetchModels(spec: ModelQuery, view: string): Promise<Table> {
+export async function fetchTable(spec: Spec, view: string): Promise<Table> {
   let api;
   try {
     api = await getApi();
@@ -33,7 +33,7 @@ let instance: ModelPageLoader | null = null;
 
 /** The one page loader (its cache outlives the page, so coming back to Models is instant). */
 export function modelPageLoader(): ModelPageLoader {
-  instance ??= new ModelPageLoader((spec) => fetchModels(spec, 'models.page'));
+  instance ??= new ModelPageLoader((spec) => fetchTable(spec, 'models.page'));
   return instance;
 }
 

@@ -3,7 +3,8 @@ import { formatNumber } from '../../format/numbers';
 import { useLang } from '../../i18n';
 import { ShortlistToggle } from '../shortlist/ShortlistToggle';
 import { FlagBadges } from './FlagBadges';
-import type { RankRow, RankSortKey } from './rank-rows';
+import type { RankSortKey } from '../../../../shared/rank-spec';
+import type { RankRow } from './rank-rows';
 import { useRankState } from './rank-state';
 
 const COLUMNS: readonly { key: RankSortKey | 'score' | 'shortlist'; sort: RankSortKey | null }[] = [

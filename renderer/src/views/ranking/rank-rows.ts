@@ -1,6 +1,7 @@
 /**
  * Pure shaping of a ranking result (the Arrow table described in shared/rank-spec.ts) into rows with
- * their breakdown, plus the client-side sort and flag filter of the ranked table. No React here.
+ * their breakdown, and the counts a `counts` answer carries. The engine sorts, filters and pages the
+ * ranked table; the renderer only reads what it sent. No React here.
  */
 import type { Table } from 'apache-arrow';
 import type { FlagCode, ModelFlag, RankComponent } from '../../../../shared/rank-spec';
@@ -36,7 +37,11 @@ export interface RankRow {
   flags: ModelFlag[];
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A finite number from an Arrow cell (BIGINT columns decode as bigint). */
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'bigint' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+};
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function parseFlags(json: string | null): ModelFlag[] {
@@ -49,7 +54,10 @@ function parseFlags(json: string | null): ModelFlag[] {
   }
 }
 
-/** Rows of a ranking result, in rank order. */
+/**
+ * The ranked models of a result, in the order the engine sent them (its `sort`). A `counts` answer for a
+ * page with no model holds one row whose model columns are NULL: it is skipped.
+ */
 export function rankRows(table: Table, components: readonly RankComponent[]): RankRow[] {
   const col = (name: string) => table.getChild(name);
   const cols = {
@@ -77,12 +85,14 @@ export function rankRows(table: Table, components: readonly RankComponent[]): Ra
   const totalWeight = components.reduce((s, c) => s + c.weight, 0) || 1;
   const out: RankRow[] = [];
   for (let r = 0; r < table.numRows; r++) {
+    const modelId = str(cols.id?.get(r));
+    if (modelId === null) continue;
     const codes = str(cols.codes?.get(r));
     out.push({
-      rank: num(cols.rank?.get(r)) ?? r + 1,
+      rank: num(cols.rank?.get(r)) ?? out.length + 1,
       score: num(cols.score?.get(r)) ?? 0,
       peer: str(cols.peer?.get(r)) ?? '',
-      modelId: str(cols.id?.get(r)) ?? '',
+      modelId,
       name: str(cols.name?.get(r)) ?? '',
       unitCode: str(cols.unitCode?.get(r)),
       unitName: str(cols.unitName?.get(r)),
@@ -110,36 +120,16 @@ export function rankRows(table: Table, components: readonly RankComponent[]): Ra
   return out;
 }
 
-/** Columns the ranked table sorts by. */
-export type RankSortKey = 'rank' | 'name' | 'unit' | 'field' | 'flags';
-
-/** A sorted copy (stable; ties keep rank order). */
-export function sortRows(rows: readonly RankRow[], by: RankSortKey, dir: 'asc' | 'desc'): RankRow[] {
-  const key = (r: RankRow): string | number => {
-    switch (by) {
-      case 'rank':
-        return r.rank;
-      case 'name':
-        return r.name;
-      case 'unit':
-        return r.unitName ?? '';
-      case 'field':
-        return r.field ?? '';
-      case 'flags':
-        return r.flagCodes.length;
-    }
-  };
-  const sign = dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const c =
-      typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
-    return c !== 0 ? sign * c : a.rank - b.rank;
-  });
+/** Models ranked, and rows matching the flag filter / focus before paging (a `counts` answer). */
+export interface RankCounts {
+  ranked: number;
+  matching: number;
 }
 
-/** Rows carrying `flag` (all rows when null). */
-export function filterByFlag(rows: readonly RankRow[], flag: FlagCode | null): RankRow[] {
-  return flag ? rows.filter((r) => r.flagCodes.includes(flag)) : [...rows];
+/** The counts of a `counts` answer (the same on every row), or null when the table does not carry them. */
+export function rankCounts(table: Table): RankCounts | null {
+  if (table.numRows === 0) return null;
+  const ranked = num(table.getChild('ranked')?.get(0));
+  const matching = num(table.getChild('matching')?.get(0));
+  return ranked === null || matching === null ? null : { ranked, matching };
 }
