@@ -19,7 +19,8 @@ import { commitFiles, previewFile } from './import';
 import { receiveChunk, type UploadChunk } from './import/upload';
 import { geoConfirm, geoReview } from './import/geo/review';
 import type { AllowPath } from './path-policy';
-import { queryArrow } from './db/arrow';
+import { queryArrow, resultToArrow } from './db/arrow';
+import { StatementCache } from './db/statements';
 import { compileSpec } from './query';
 import { CatalogCache } from './query/catalog-cache';
 import { ResultCache } from './query/result-cache';
@@ -33,7 +34,7 @@ import { loadBoundaries } from './query/map-geometry';
 import { exportTable } from './export/table-export';
 import { deleteView, listViews, saveView } from './workspace/saved-views';
 import { listShortlist, removeShortlist, setShortlist, shortlistCoverage } from './workspace/shortlist';
-import { cachedFlags } from './query/flags';
+import { cachedFlags, FlagWarmup } from './query/flags';
 import { exportBrief } from './export/brief-export';
 import type { Params } from '../../shared/api';
 
@@ -54,25 +55,42 @@ export class EngineServer {
   private readonly results: ResultCache | null;
   /** False: the planner never reads a cube (correctness suites run both ways). */
   private readonly cubes: boolean;
+  /** Prepared statements of the read connection's queries, kept per SQL text and data version. */
+  private readonly statements: StatementCache;
   /** Whether rankings keep their first stage between requests (query/rank-cores.ts); off: every one is cold. */
   private readonly rankCores: boolean;
   private catalogGeneration = -1;
 
   private readonly allowPath: AllowPath;
+  /** Computes the default integrity flags once the engine is idle after opening or an import (flags.ts). */
+  readonly flagWarmup: FlagWarmup | null;
 
   /**
    * `allowPath` decides which files import.preview / import.commit may read for the caller (see
    * path-policy.ts): the harness and Electron pass a restrictive one; in-process callers (the CLI,
-   * tests) omit it and keep full access.
+   * tests) omit it and keep full access. `warmFlags` (default: on when a path policy is given, i.e. for a
+   * UI's engine) warms the integrity flags in the background after requests drain, so the first ranking
+   * does not wait for them; in-process callers compute them when asked.
    */
   constructor(
     readonly ws: Workspace,
-    opts: { allowPath?: AllowPath; resultCache?: boolean; cubes?: boolean; rankCores?: boolean } = {},
+    opts: {
+      allowPath?: AllowPath;
+      resultCache?: boolean;
+      cubes?: boolean;
+      rankCores?: boolean;
+      warmFlags?: boolean;
+    } = {},
   ) {
     this.allowPath = opts.allowPath ?? (() => true);
     this.results = opts.resultCache === false ? null : new ResultCache();
     this.cubes = opts.cubes ?? true;
     this.rankCores = opts.rankCores ?? true;
+    this.statements = new StatementCache(ws.read);
+    this.flagWarmup =
+      (opts.warmFlags ?? opts.allowPath !== undefined)
+        ? new FlagWarmup(ws, () => this.running.size > 0)
+        : null;
   }
 
   /** The absolute path of a file a request names, or FILE_NOT_ALLOWED when the caller may not read it. */
@@ -162,6 +180,7 @@ export class EngineServer {
       send({ id, ok: false, error: toErrorPayload(err) });
     } finally {
       this.running.delete(id);
+      this.flagWarmup?.poke();
     }
   }
 
@@ -294,7 +313,11 @@ export class EngineServer {
         spec.kind === 'rank' && this.rankCores
           ? await rankFromCore(this.ws.read, spec, catalog, version)
           : compileSpec(spec, catalog);
-      const r = await queryArrow(this.ws.read, q);
+      // Plans are kept per SQL text (db/statements.ts); not a ranking's, whose text names its kept core.
+      const r =
+        spec.kind === 'rank'
+          ? await queryArrow(this.ws.read, q)
+          : await resultToArrow(await this.statements.run(q, version));
       const answer = { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion };
       if (cacheable) this.results?.set(key, version, answer);
       return { ...answer, ms: performance.now() - t0 };

@@ -47,7 +47,7 @@ let before: Record<string, string>;
 const executed: Executed[] = [];
 const counts = new Map<string, { cases: number; results: number; refused: number }>();
 
-/** Record every statement run on a connection (text and bound values), then run it as usual. */
+/** Record every statement run or prepared on a connection (text and bound values), then run it as usual. */
 function spy(conn: DuckDBConnection, name: 'read' | 'write'): void {
   const target = conn as unknown as Record<string, unknown>;
   const proto = Object.getPrototypeOf(conn) as Record<string, unknown>;
@@ -55,6 +55,26 @@ function spy(conn: DuckDBConnection, name: 'read' | 'write'): void {
     if (!/^(run|stream|prepare|start|pending|extract)/.test(key)) continue;
     const orig = proto[key];
     if (typeof orig !== 'function') continue;
+    if (key === 'prepare') {
+      // A prepared statement is kept and run again with other values (db/statements.ts): record every bind.
+      target[key] = async function (this: unknown, text: unknown, ...rest: unknown[]) {
+        executed.push({ conn: name, text: String(text), params: [] });
+        const p = (await (orig as (...a: unknown[]) => Promise<unknown>).call(conn, text, ...rest)) as {
+          bind: (values: unknown, types?: unknown) => void;
+        };
+        const bind = p.bind.bind(p);
+        p.bind = (values: unknown, types?: unknown) => {
+          executed.push({
+            conn: name,
+            text: String(text),
+            params: Array.isArray(values) ? values : [values],
+          });
+          bind(values, types);
+        };
+        return p;
+      };
+      continue;
+    }
     target[key] = function (this: unknown, text: unknown, params?: unknown, ...rest: unknown[]) {
       executed.push({
         conn: name,
