@@ -311,11 +311,11 @@ export class EngineServer {
       // A ranking answers from its kept first stage (computed and kept first when new).
       const q =
         spec.kind === 'rank' && this.rankCores
-          ? await rankFromCore(this.ws.read, spec, catalog, version)
+          ? await rankFromCore(this.ws.read, spec, catalog, version, this.statements)
           : compileSpec(spec, catalog);
-      // Plans are kept per SQL text (db/statements.ts); not a ranking's, whose text names its kept core.
+      // Plans are kept per SQL text (db/statements.ts), except a ranking page's, whose text names its core.
       const r =
-        spec.kind === 'rank'
+        spec.kind === 'rank' && this.rankCores
           ? await queryArrow(this.ws.read, q)
           : await resultToArrow(await this.statements.run(q, version));
       const answer = { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion };

@@ -13,7 +13,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RankSpec } from '../../../shared/rank-spec';
-import type { Sql } from '../db/sql';
+import { raw, sql, type Sql } from '../db/sql';
+import type { StatementCache } from '../db/statements';
 import type { CatalogCache } from './catalog-cache';
 import { rankCoreSql, rankPageSql, rankStatsSql } from './rank-compile';
 import { ResultCache } from './result-cache';
@@ -41,6 +42,9 @@ export function coreKey(spec: RankSpec): string {
   });
 }
 
+/** The name a core is made under before it is renamed to its number. */
+const STAGE = 'rank_core_stage';
+
 const tables = (n: number) => ({ p: `rank_core_${n}`, g: `rank_core_${n}_g` });
 
 async function drop(conn: DuckDBConnection, n: number): Promise<void> {
@@ -52,13 +56,14 @@ async function drop(conn: DuckDBConnection, n: number): Promise<void> {
 /**
  * The SQL answering `spec` on `conn` from its kept core, computing and keeping the core first when it is
  * not kept. `version` identifies the data (a change drops every core of the connection). The flags table
- * the ranking reads (rank-flags.ts) must be ready on `conn`.
+ * the ranking reads (rank-flags.ts) must be ready on `conn`. `statements`: the connection's kept statements.
  */
 export async function rankFromCore(
   conn: DuckDBConnection,
   spec: RankSpec,
   catalog: CatalogCache,
   version: string,
+  statements?: StatementCache,
 ): Promise<Sql> {
   let store = stores.get(conn);
   if (!store || store.version !== version) {
@@ -71,14 +76,22 @@ export async function rankFromCore(
   if (n === undefined) {
     n = store.next++;
     const t = tables(n);
-    const core = rankCoreSql(spec, catalog).build();
     try {
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${t.p} AS ${core.text}`, core.params);
+      // Made under one name and renamed, so the statement's text is the same for every core of this shape
+      // (a filter change): a kept statement (db/statements.ts) only binds the new values.
+      const made = sql`CREATE OR REPLACE TEMP TABLE ${raw(STAGE)} AS ${rankCoreSql(spec, catalog)}`;
+      if (statements) await statements.run(made, version);
+      else {
+        const q = made.build();
+        await conn.run(q.text, q.params);
+      }
+      await conn.run(`ALTER TABLE ${STAGE} RENAME TO ${t.p}`);
       const stats = rankStatsSql(spec, catalog, t.p).build();
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${t.g} AS ${stats.text}`, stats.params);
     } catch (e) {
       // Interrupted or failed: nothing half-made is kept.
       await drop(conn, n).catch(() => undefined);
+      await conn.run(`DROP TABLE IF EXISTS ${STAGE}`).catch(() => undefined);
       throw e;
     }
     while (store.cores.size >= MAX_CORES) {
@@ -91,12 +104,4 @@ export async function rankFromCore(
   }
   store.cores.set(key, n);
   return rankPageSql(spec, tables(n));
-}
-
-/** Drop every kept core of `conn` (tests; a closing workspace drops them with its connection). */
-export async function dropRankCores(conn: DuckDBConnection): Promise<void> {
-  const store = stores.get(conn);
-  if (!store) return;
-  for (const n of store.cores.values()) await drop(conn, n);
-  store.cores.clear();
 }
