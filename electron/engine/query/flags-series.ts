@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FlagOptions } from '../../../shared/rank-spec';
 import { STATUSES } from '../../../shared/catalog';
-import { raw, sql } from '../db/sql';
+import { raw, sql, type Sql } from '../db/sql';
 import type { Workspace } from '../workspace/workspace';
 
 type Opts = Required<FlagOptions>;
@@ -15,8 +15,27 @@ type Opts = Required<FlagOptions>;
 const RUNNING = STATUSES[0];
 
 /** Monthly values only: a quarterly or yearly figure has no month-to-month history to judge. */
-const MONTHLY = sql`SELECT model_id, indicator_code, period_start, value FROM indicator_values
+export const MONTHLY = sql`SELECT model_id, indicator_code, period_start, value FROM indicator_values
   WHERE period_grain = 'month' AND value IS NOT NULL`;
+
+/** The same rows as `MONTHLY` when every value is monthly: `model_values`, the derived copy sorted by model. */
+const MONTHLY_SORTED = sql`SELECT model_id, indicator_code, period_start, value FROM model_values
+  WHERE value IS NOT NULL`;
+
+/**
+ * Where the rules read the monthly values: `model_values` (derived.ts: indicator_values' model, period,
+ * indicator and value, every row, sorted by model id) when the workspace holds no value of another grain —
+ * then its non-NULL rows are exactly `MONTHLY`'s — else `MONTHLY`. Every rule groups or partitions by model;
+ * on rows already sorted by model the hash tables and sorts stay local (scale 10: reporting gaps in half the
+ * time, spikes 40 % and identical runs 20 % less).
+ */
+export async function monthlySource(ws: Workspace, conn: DuckDBConnection): Promise<Sql> {
+  const r = await ws.rows<{ other: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM indicator_values WHERE period_grain <> 'month') AS other`,
+    conn,
+  );
+  return r[0]?.other === false ? MONTHLY_SORTED : MONTHLY;
+}
 
 /**
  * The monthly values keyed by integers (`keyed`: model_key from model_dim, `ik` numbering the indicator
@@ -24,10 +43,12 @@ const MONTHLY = sql`SELECT model_id, indicator_code, period_start, value FROM in
  * instead of model id and indicator code strings, which took most of these rules' time at scale 10.
  * Every value's model is in model_dim and its indicator in the catalogue (the import adds new ones).
  */
-const KEYED = sql`ik AS (SELECT code, CAST(row_number() OVER (ORDER BY code) AS INTEGER) AS ik FROM indicators),
+const keyed = (
+  src: Sql,
+) => sql`ik AS (SELECT code, CAST(row_number() OVER (ORDER BY code) AS INTEGER) AS ik FROM indicators),
   keyed AS (
     SELECT d.model_key, k.ik, x.value, CAST(year(x.period_start) * 12 + month(x.period_start) - 1 AS INTEGER) AS mi
-    FROM (${MONTHLY}) x JOIN model_dim d ON d.model_id = x.model_id JOIN ik k ON k.code = x.indicator_code
+    FROM (${src}) x JOIN model_dim d ON d.model_id = x.model_id JOIN ik k ON k.code = x.indicator_code
   )`;
 
 /** 'YYYY-MM' of a month index `mi` (year × 12 + month − 1). */
@@ -47,13 +68,18 @@ export interface IdenticalRunRow {
  * least `identicalMonths` long and the value's magnitude is at least `identicalMinValue` (a model building
  * 1 bridge a month, or 0, repeats by chance; 1,234 households every month does not).
  */
-export function identicalRuns(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<IdenticalRunRow[]> {
+export function identicalRuns(
+  ws: Workspace,
+  conn: DuckDBConnection,
+  o: Opts,
+  src: Sql = MONTHLY,
+): Promise<IdenticalRunRow[]> {
   // One window pass over integer keys finds the values that continue a run (same value as the month
   // before); runs are then islands among those few rows: within one series and value, months minus their
   // row number are constant along consecutive months. A run is its continuing months plus the one it
   // starts from. Values below the magnitude threshold can never count and are left out first.
   return ws.rows<IdenticalRunRow>(
-    sql`WITH ${KEYED}, v AS (
+    sql`WITH ${keyed(src)}, v AS (
         SELECT model_key, ik, value, mi FROM keyed WHERE abs(value) >= ${o.identicalMinValue}
       ), c AS (
         SELECT model_key, ik, value, mi FROM (
@@ -92,14 +118,19 @@ export interface SpikeRow {
  * z ≥ `spikeZ`, a value at least `spikeRatio` × max(median, 1) (seasonal peaks of a very steady series have
  * a large z but are only a few times the median) and a history of at least `spikeMinHistory` values.
  */
-export function spikes(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<SpikeRow[]> {
+export function spikes(
+  ws: Workspace,
+  conn: DuckDBConnection,
+  o: Opts,
+  src: Sql = MONTHLY,
+): Promise<SpikeRow[]> {
   // The median and MAD per series (holistic: most of this rule's time) are computed only for series that
   // can hold a spike. A spike needs value ≥ ratio × max(|median|, 1); in a series without negative values
   // the median is at least the minimum, so such a series needs max ≥ ratio × max(min, 1) — a cheap test
   // that leaves about one series in seven at scale 10. Only candidate values get a z-score, and the mean
   // absolute deviation is computed only for candidate series whose MAD is 0.
   return ws.rows<SpikeRow>(
-    sql`WITH v AS (${MONTHLY}),
+    sql`WITH v AS (${src}),
       b AS (
         SELECT model_id, indicator_code FROM v GROUP BY model_id, indicator_code
         HAVING count(*) >= ${o.spikeMinHistory}
@@ -146,19 +177,30 @@ export interface RoundRow {
  * `roundMinShare` and n ≥ 6. Indicators whose values are round by nature (money rounded to 10,000 đồng:
  * p ≥ 0.9) cannot show an excess and are skipped.
  */
-export function roundNumbers(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<RoundRow[]> {
+export function roundNumbers(
+  ws: Workspace,
+  conn: DuckDBConnection,
+  o: Opts,
+  src: Sql = MONTHLY,
+): Promise<RoundRow[]> {
+  // One aggregate pass over the values: per model and indicator the count `n` and the round ones `k`; each
+  // indicator's share is summed from those few hundred thousand rows instead of a second pass over every
+  // value. Integer sums are exact, so k / n and Σk / Σn are the very doubles avg() of the 0/1 flags gave.
   return ws.rows<RoundRow>(
-    sql`WITH v AS (
-        SELECT model_id, indicator_code, CASE WHEN value = round(value) AND round(value) % 10 = 0 THEN 1 ELSE 0 END AS r
-        FROM (${MONTHLY}) WHERE abs(value) >= 10
-      ), b AS (SELECT indicator_code, avg(r) AS p FROM v GROUP BY indicator_code),
-      m AS (SELECT model_id, indicator_code, count(*)::INTEGER AS n, avg(r) AS share FROM v GROUP BY model_id, indicator_code)
-      SELECT m.model_id, m.indicator_code, m.n, m.share, b.p AS expected,
-        (m.share - b.p) / sqrt(b.p * (1 - b.p) / m.n) AS z
-      FROM m JOIN b USING (indicator_code)
-      WHERE b.p > 0 AND b.p < 0.9 AND m.n >= 6 AND m.share >= ${o.roundMinShare}
-        AND (m.share - b.p) / sqrt(b.p * (1 - b.p) / m.n) >= ${o.roundZ}
-      ORDER BY m.model_id, m.indicator_code`,
+    sql`WITH m AS (
+        SELECT model_id, indicator_code, count(*)::INTEGER AS n,
+          count(*) FILTER (WHERE value = round(value) AND round(value) % 10 = 0)::INTEGER AS k
+        FROM (${src}) WHERE abs(value) >= 10 GROUP BY model_id, indicator_code
+      ), b AS (SELECT indicator_code, sum(k)::DOUBLE / sum(n)::DOUBLE AS p FROM m GROUP BY indicator_code),
+      s AS (
+        SELECT m.model_id, m.indicator_code, m.n, m.k::DOUBLE / m.n AS share, b.p
+        FROM m JOIN b USING (indicator_code)
+      )
+      SELECT model_id, indicator_code, n, share, p AS expected, (share - p) / sqrt(p * (1 - p) / n) AS z
+      FROM s
+      WHERE p > 0 AND p < 0.9 AND n >= 6 AND share >= ${o.roundMinShare}
+        AND (share - p) / sqrt(p * (1 - p) / n) >= ${o.roundZ}
+      ORDER BY model_id, indicator_code`,
     conn,
   );
 }
@@ -175,9 +217,14 @@ export interface GapRow {
  * between two reports, or — for a model whose status says it is still running — from its last report to
  * the last month of data (`before` NULL).
  */
-export function reportingGaps(ws: Workspace, conn: DuckDBConnection, o: Opts): Promise<GapRow[]> {
+export function reportingGaps(
+  ws: Workspace,
+  conn: DuckDBConnection,
+  o: Opts,
+  src: Sql = MONTHLY,
+): Promise<GapRow[]> {
   return ws.rows<GapRow>(
-    sql`WITH p AS (SELECT DISTINCT model_id, period_start FROM (${MONTHLY})),
+    sql`WITH p AS (SELECT DISTINCT model_id, period_start FROM (${src})),
       e AS (SELECT max(period_start) AS last_data FROM p),
       g AS (
         SELECT model_id, lag(period_start) OVER (PARTITION BY model_id ORDER BY period_start) AS prev, period_start AS next

@@ -11,17 +11,18 @@
  * - `round_numbers`: share of multiples of 10 far above that indicator's share over all models (binomial z ≥ 4,
  *   share ≥ 0.6);
  * - `duplicate`: a near-identical normalised name (similarity ≥ 0.9) in the same unit, same field and sponsor,
- * *   started within 31 days;
+ *   started within 31 days;
  * - `reporting_gap`: ≥ 4 consecutive months without any value.
  *
  * Flags never remove a model; a ranking leaves flagged models out only when the user asks (`exclude`).
- * Results are cached per workspace, data version and options.
+ * Results are cached per workspace, data version and options; a UI's engine server computes the default
+ * ones in the background once it is idle after opening or an import (`FlagWarmup`).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_FLAG_OPTIONS, type FlagOptions, type ModelFlag } from '../../../shared/rank-spec';
 import type { Workspace } from '../workspace/workspace';
 import { duplicatePairs } from './flags-duplicates';
-import { identicalRuns, reportingGaps, roundNumbers, spikes } from './flags-series';
+import { identicalRuns, monthlySource, reportingGaps, roundNumbers, spikes } from './flags-series';
 import { afterCompletion, beforeStart } from './flags-status';
 
 /** Options with every default filled in. */
@@ -39,14 +40,15 @@ export async function computeFlags(
 ): Promise<ModelFlag[]> {
   const o = flagOptions(options);
   const out: ModelFlag[] = [];
-  for (const r of await identicalRuns(ws, conn, o))
+  const src = await monthlySource(ws, conn);
+  for (const r of await identicalRuns(ws, conn, o, src))
     out.push({
       modelId: r.model_id,
       code: 'identical_run',
       indicator: r.indicator_code,
       params: { months: r.months, value: r.value, from: r.first, to: r.last },
     });
-  for (const r of await spikes(ws, conn, o))
+  for (const r of await spikes(ws, conn, o, src))
     out.push({
       modelId: r.model_id,
       code: 'spike',
@@ -61,7 +63,7 @@ export async function computeFlags(
     });
   for (const r of await afterCompletion(ws, conn))
     out.push({ modelId: r.model_id, code: 'after_completion', params: { status: r.status, last: r.last } });
-  for (const r of await roundNumbers(ws, conn, o))
+  for (const r of await roundNumbers(ws, conn, o, src))
     out.push({
       modelId: r.model_id,
       code: 'round_numbers',
@@ -73,7 +75,7 @@ export async function computeFlags(
     out.push({ modelId: p.a, code: 'duplicate', params: { other: p.b, similarity } });
     out.push({ modelId: p.b, code: 'duplicate', params: { other: p.a, similarity } });
   }
-  for (const r of await reportingGaps(ws, conn, o))
+  for (const r of await reportingGaps(ws, conn, o, src))
     out.push({
       modelId: r.model_id,
       code: 'reporting_gap',
@@ -88,17 +90,88 @@ export async function computeFlags(
 
 const cache = new WeakMap<Workspace, { key: string; flags: Promise<ModelFlag[]> }>();
 
+const cacheKey = (ws: Workspace, options?: FlagOptions) =>
+  `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
+
 /**
  * `computeFlags`, cached per workspace until the data version or the options change. Computed on the
  * workspace's background connection: at scale 10 it takes seconds, and on the shared read connection every
  * view query (the Models page's count and rows) waited behind it.
  */
 export function cachedFlags(ws: Workspace, options?: FlagOptions): Promise<ModelFlag[]> {
-  const key = `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
+  const key = cacheKey(ws, options);
   const hit = cache.get(ws);
   if (hit && hit.key === key) return hit.flags;
   const flags = ws.background().then((conn) => computeFlags(ws, conn, options));
   cache.set(ws, { key, flags });
-  flags.catch(() => cache.delete(ws));
+  // A failed computation is dropped (the next call retries), unless another has replaced it meanwhile.
+  flags.catch(() => {
+    if (cache.get(ws)?.flags === flags) cache.delete(ws);
+  });
   return flags;
+}
+
+/** Whether flags for the current data and `options` are cached (computed or being computed). */
+export function flagsCached(ws: Workspace, options?: FlagOptions): boolean {
+  return cache.get(ws)?.key === cacheKey(ws, options);
+}
+
+/** Quiet time after the last request before the warm-up starts: a view's first queries come in bursts. */
+export const WARM_IDLE_MS = 1500;
+
+/**
+ * Computes the default-option flags in the background once per data version, so the first ranking of a
+ * session (or after an import) finds them ready instead of waiting seconds at scale 10. The engine server
+ * pokes it whenever a request finishes; it starts only after `idleMs` without requests and with none
+ * running (`busy`), so it never competes with the first render of a view (2 cores), nor with an import
+ * (an import that commits changes the data version: the next poke warms the new one). It computes nothing
+ * when flags of the current data version are cached or being computed already (under any options: a
+ * ranking with its own thresholds keeps its entry). A failure is logged and never reaches a request: a
+ * ranking that asks later computes the flags itself (cachedFlags drops a failed entry). Only a UI's engine
+ * warms (EngineServer `warmFlags`): closing a workspace while one of its queries runs leaves that query
+ * unsettled in the DuckDB client, so in-process callers that close right after their work (CLI, tests) do
+ * not start one.
+ */
+export class FlagWarmup {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The data version last warmed (or found cached). */
+  private warmed = -1;
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly busy: () => boolean,
+    private readonly idleMs = WARM_IDLE_MS,
+  ) {}
+
+  /** A request finished: (re)start the idle timer unless the current data version is warm. */
+  poke(): void {
+    if (this.warmed === this.ws.dataVersion) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fire(), this.idleMs);
+    // A pending warm-up never keeps the process (the CLI, a test run) alive.
+    this.timer.unref?.();
+  }
+
+  /** Settles (never rejects) when the warm-up started last has finished. */
+  settled(): Promise<void> {
+    return this.last;
+  }
+
+  private fire(): void {
+    this.timer = null;
+    // A request is running: its end pokes again.
+    if (this.busy()) return;
+    const version = this.ws.dataVersion;
+    if (this.warmed === version) return;
+    this.warmed = version;
+    const hit = cache.get(this.ws);
+    if (hit && hit.key.startsWith(`${version}:`)) return;
+    this.last = cachedFlags(this.ws).then(
+      () => undefined,
+      (e: unknown) => {
+        console.warn(`flags warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+  }
 }
