@@ -110,7 +110,8 @@ async function serve(o: ServeOptions): Promise<void> {
     say(`${sig}: shutting down`);
     await harness.close();
   } finally {
-    ws.close();
+    // The integrity flags may be computing in the background (their warm-up): stop them before closing.
+    await ws.closeAsync();
   }
 }
 

@@ -102,7 +102,7 @@ export function cachedFlags(ws: Workspace, options?: FlagOptions): Promise<Model
   const key = cacheKey(ws, options);
   const hit = cache.get(ws);
   if (hit && hit.key === key) return hit.flags;
-  const flags = ws.background().then((conn) => computeFlags(ws, conn, options));
+  const flags = ws.onBackground((conn) => computeFlags(ws, conn, options));
   cache.set(ws, { key, flags });
   // A failed computation is dropped (the next call retries), unless another has replaced it meanwhile.
   flags.catch(() => {

@@ -282,6 +282,39 @@ export class Workspace {
     return this.bg;
   }
 
+  /** Work running on the background connection (`onBackground`). */
+  private readonly bgWork = new Set<Promise<unknown>>();
+
+  /**
+   * Run `fn` on the background connection. `closeAsync` interrupts it and waits for it: closing a
+   * connection while a query runs on it never returns (the process hangs on exit).
+   */
+  onBackground<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const work = this.background().then(fn);
+    const tracked = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.bgWork.add(tracked);
+    void tracked.then(() => this.bgWork.delete(tracked));
+    return work;
+  }
+
+  /** `close`, after interrupting the background work and waiting (at most `waitMs`) for it to stop. */
+  async closeAsync(waitMs = 10_000): Promise<void> {
+    if (this.closed) return;
+    if (this.bgWork.size) {
+      this.bgConn?.interrupt();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.all([...this.bgWork]),
+        new Promise((resolve) => (timer = setTimeout(resolve, waitMs))),
+      ]);
+      clearTimeout(timer);
+    }
+    this.close();
+  }
+
   /** Close connections and the instance, releasing the file lock. Safe to call twice. */
   close(): void {
     if (this.closed) return;
