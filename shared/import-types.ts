@@ -121,10 +121,21 @@ export interface ImportReport {
     rowsImported: number;
     rowsRejected: number;
     rowsSkipped: number;
+    /**
+     * Values sheets: value cells (a slot per indicator after melting a wide sheet) left blank (not
+     * reported), neither imported nor rejected.
+     */
+    valuesBlank?: number;
+    /** Values sheets: the indicators with the most blank cells (at most `BLANK_REPORT_TOP`, most first). */
+    valuesBlankByIndicator?: BlankValueCount[];
   }[];
   rowsIn: number;
   rowsImported: number;
   rowsRejected: number;
+  /** Blank value cells of all the file's values sheets (absent when the file has none). */
+  valuesBlank?: number;
+  /** The file's indicators most often blank over all its values sheets (at most `BLANK_REPORT_TOP`). */
+  valuesBlankByIndicator?: BlankValueCount[];
   /** Unit codes/names referenced by models but not registered in `units`. */
   unregisteredUnits: string[];
   /** Field values not in the catalogue (kept, reported). */
@@ -139,6 +150,21 @@ export interface ImportReport {
   /** Crosswalk files (and any import while a crosswalk is stored): models re-assigned to 2025 units. */
   crosswalk?: CrosswalkReport;
 }
+
+/**
+ * Value cells of one indicator left blank: empty, "-", a dash (–, —) or "x". Reports write these for "not
+ * reported", which is missing data, never zero, so they are skipped and counted here instead.
+ */
+export interface BlankValueCount {
+  /** Catalogue code (or the slug a name new to the catalogue gets). */
+  indicator: string;
+  /** The indicator as the file names it (long form) or its column header (wide form). */
+  label: string;
+  count: number;
+}
+
+/** Longest per-indicator list of blank cells a report carries (the counts are always complete). */
+export const BLANK_REPORT_TOP = 5;
 
 /** A boundary feature that found no unit, with likely units for a person to confirm. */
 export interface BoundaryUnmatchedFeature {

@@ -95,9 +95,13 @@ export function buildProgram(): Command {
         for (const r of reports) {
           for (const s of r.sheets) {
             out(
-              `${path.basename(r.file)}\t${s.sheet}\t${s.kind}\timported ${s.rowsImported}\trejected ${s.rowsRejected}\tskipped ${s.rowsSkipped}\n`,
+              `${path.basename(r.file)}\t${s.sheet}\t${s.kind}\timported ${s.rowsImported}\trejected ${s.rowsRejected}\tskipped ${s.rowsSkipped}${s.valuesBlank === undefined ? '' : `\tblank ${s.valuesBlank}`}\n`,
             );
           }
+          if (r.valuesBlank)
+            out(
+              `  blank value cells (not reported, not counted as 0): ${r.valuesBlank}; most: ${(r.valuesBlankByIndicator ?? []).map((b) => `${b.indicator} ${b.count}`).join(', ')}\n`,
+            );
           if (r.unregisteredUnits.length)
             out(
               `  unregistered units: ${r.unregisteredUnits.slice(0, 20).join(', ')}${r.unregisteredUnits.length > 20 ? ' …' : ''}\n`,

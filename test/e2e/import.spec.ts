@@ -31,7 +31,10 @@ function modelsCsv(units: string[]): string {
   ].join('\r\n');
 }
 
-/** Long-form values for the new models (Vietnamese number notation included). */
+/**
+ * Long-form values for the new models (Vietnamese number notation included), and April left blank the ways
+ * reports write "not reported" (-, x, a dash, nothing): 4 cells, 3 of them funds, skipped and counted.
+ */
 function valuesCsv(): string {
   const rows = ['Mã mô hình;Kỳ báo cáo;Chỉ tiêu;Giá trị'];
   for (const id of ['MH-TEST-1', 'MH-TEST-2', 'MH-TEST-3']) {
@@ -40,6 +43,8 @@ function valuesCsv(): string {
       rows.push(`${id};2025-${m};participants;40`);
     }
   }
+  rows.push('MH-TEST-1;04/2025;Kinh phí vận động;-', 'MH-TEST-2;04/2025;Kinh phí vận động;x');
+  rows.push('MH-TEST-3;04/2025;Kinh phí vận động;', 'MH-TEST-1;04/2025;participants;–');
   return rows.join('\n');
 }
 
@@ -170,6 +175,15 @@ test('import models and values: preview, mapping, progress, report, rejects CSV,
   await expect(imp.rowsRejected('e2e-models.csv')).toHaveText('1');
   await expect(imp.rowsImported('e2e-values.csv')).toHaveText('18');
   await expect(imp.rowsRejected('e2e-values.csv')).toHaveText('0');
+  // The blank cells are neither imported nor rejected: the report counts them, and names the indicators.
+  const blank = imp.file('e2e-values.csv').getByTestId('values-blank');
+  await expect(blank).toContainText(
+    '4 ô giá trị để trống (không báo cáo) — không tính là 0 (18% số ô giá trị',
+  );
+  await expect(blank.getByTestId('values-blank-top')).toHaveText(
+    'Để trống nhiều nhất: Kinh phí vận động (3 ô); Lượt người dân tham gia (1 ô).',
+  );
+  await expect(imp.file('e2e-models.csv').getByTestId('values-blank')).toHaveCount(0);
   await imp.screenshot('import-4-report', true);
 
   const rejects = await imp.showRejects('e2e-models.csv');

@@ -8,13 +8,15 @@ import { listValue } from '@duckdb/node-api';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { AtlasError } from '../../../shared/errors';
-import type {
-  ImportKind,
-  ImportPreview,
-  ImportReport,
-  SheetMappingChoice,
-  SheetPreview,
-  TargetField,
+import {
+  BLANK_REPORT_TOP,
+  type BlankValueCount,
+  type ImportKind,
+  type ImportPreview,
+  type ImportReport,
+  type SheetMappingChoice,
+  type SheetPreview,
+  type TargetField,
 } from '../../../shared/import-types';
 import { requiredTargets, suggestMapping } from '../../../shared/import-mapping';
 import { inspectFile, stageSheet, type SourceInfo } from './sources';
@@ -251,6 +253,8 @@ export async function commitFiles(
 
     const reports = await ws.transaction(async () => {
       const byFile = new Map<string, ImportReport>();
+      // Blank value cells per indicator over each file's values sheets (reports carry the top few).
+      const blanksByFile = new Map<string, Map<string, BlankValueCount>>();
       for (const [i, p] of planned.entries()) {
         opts.onProgress?.('load', i, planned.length);
         if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
@@ -306,10 +310,22 @@ export async function commitFiles(
           rowsImported: res.imported,
           rowsRejected: res.rejected,
           rowsSkipped: res.skipped,
+          ...(res.valuesBlank === undefined
+            ? {}
+            : {
+                valuesBlank: res.valuesBlank,
+                valuesBlankByIndicator: (res.blankByIndicator ?? []).slice(0, BLANK_REPORT_TOP),
+              }),
         });
         rep.rowsIn += res.rowsIn;
         rep.rowsImported += res.imported;
         rep.rowsRejected += res.rejected;
+        if (res.valuesBlank !== undefined) {
+          const acc = blanksByFile.get(p.file) ?? new Map<string, BlankValueCount>();
+          blanksByFile.set(p.file, acc);
+          rep.valuesBlank = (rep.valuesBlank ?? 0) + res.valuesBlank;
+          rep.valuesBlankByIndicator = mergeBlanks(acc, res.blankByIndicator ?? []);
+        }
         rep.unregisteredUnits.push(...res.unregisteredUnits);
         rep.unknownFields.push(...res.unknownFields);
         rep.newIndicators.push(...res.newIndicators);
@@ -353,6 +369,19 @@ export async function commitFiles(
     }
     for (const c of copies.values()) fs.rmSync(c, { force: true });
   }
+}
+
+/** Add a sheet's blank cells per indicator to a file's, and return the file's top few, most first. */
+function mergeBlanks(acc: Map<string, BlankValueCount>, add: BlankValueCount[]): BlankValueCount[] {
+  for (const b of add) {
+    const a = acc.get(b.indicator);
+    if (a) a.count += b.count;
+    else acc.set(b.indicator, { ...b });
+  }
+  return [...acc.values()]
+    .sort((a, b) => b.count - a.count || a.indicator.localeCompare(b.indicator))
+    .slice(0, BLANK_REPORT_TOP)
+    .map((b) => ({ ...b }));
 }
 
 function listOfInts(ids: number[]) {

@@ -360,6 +360,15 @@ export const importEn: Messages<typeof importVi> = {
     unregisteredUnits: 'Administrative units not in the register (the models were still imported):',
     unknownFields: 'Fields outside the catalogue (kept as written):',
     newIndicators: 'New indicators added to the catalogue:',
+    valuesBlank_one:
+      '{{n}} value cell left blank (not reported) — not counted as zero ({{share}} of the file’s value cells).',
+    valuesBlank_other:
+      '{{n}} value cells left blank (not reported) — not counted as zero ({{share}} of the file’s value cells).',
+    valuesBlankNone: 'No value cell was left blank.',
+    valuesBlankTop: 'Most often blank: {{list}}.',
+    valuesBlankItem_one: '{{name}} ({{n}} cell)',
+    valuesBlankItem_other: '{{name}} ({{n}} cells)',
+    listSeparator: '; ',
   },
   rejects: {
     count_one: '{{n}} rejected row',

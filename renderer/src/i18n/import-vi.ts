@@ -356,6 +356,15 @@ export const importVi = {
     unregisteredUnits: 'Đơn vị hành chính chưa có trong danh mục (mô hình vẫn được nhập):',
     unknownFields: 'Lĩnh vực ngoài danh mục (vẫn được giữ nguyên):',
     newIndicators: 'Chỉ tiêu mới được thêm vào danh mục:',
+    valuesBlank_one:
+      '{{n}} ô giá trị để trống (không báo cáo) — không tính là 0 ({{share}} số ô giá trị của tệp).',
+    valuesBlank_other:
+      '{{n}} ô giá trị để trống (không báo cáo) — không tính là 0 ({{share}} số ô giá trị của tệp).',
+    valuesBlankNone: 'Không có ô giá trị nào để trống.',
+    valuesBlankTop: 'Để trống nhiều nhất: {{list}}.',
+    valuesBlankItem_one: '{{name}} ({{n}} ô)',
+    valuesBlankItem_other: '{{name}} ({{n}} ô)',
+    listSeparator: '; ',
   },
   rejects: {
     count_one: '{{n}} dòng bị loại',

@@ -1,5 +1,5 @@
 /** What every loader gets: the staged sheet, its confirmed mapping and the import it belongs to. */
-import type { TargetField } from '../../../../shared/import-types';
+import type { BlankValueCount, TargetField } from '../../../../shared/import-types';
 import type { Workspace } from '../../workspace/workspace';
 import { raw, sql, type Sql } from '../../db/sql';
 
@@ -31,6 +31,10 @@ export interface LoadResult {
   unregisteredUnits: string[];
   unknownFields: string[];
   newIndicators: string[];
+  /** Values sheets: value cells left blank (not reported), neither imported nor rejected. */
+  valuesBlank?: number;
+  /** Values sheets: blank cells per indicator, most first. */
+  blankByIndicator?: BlankValueCount[];
 }
 
 /**

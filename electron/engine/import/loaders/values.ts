@@ -2,11 +2,13 @@
  * Load staged indicator values, long form (model, period, indicator, value) or wide form (model,
  * period, one column per indicator, melted here). Periods and indicator names are parsed once per
  * distinct string in JS; numbers in Vietnamese notation are parsed in SQL (`vi_number`). Blank and "-"
- * values are skipped (not reported means missing, never zero); unparseable ones are rejected.
+ * values are skipped (not reported means missing, never zero) and counted per indicator for the report;
+ * unparseable ones are rejected.
  */
 import { parsePeriod } from '../../../../shared/vi-date';
 import { matchIndicator } from '../../../../shared/import-mapping';
 import { INDICATORS } from '../../../../shared/catalog';
+import type { BlankValueCount } from '../../../../shared/import-types';
 import { foldVi } from '../../../../shared/text';
 import { join, raw, sql } from '../../db/sql';
 import { distinctMap } from '../distinct-map';
@@ -31,7 +33,18 @@ export interface PreparedValues {
   rowsKept: number;
   /** Indicators the file names that the catalogue lacks: slug → name. */
   newIndicators: Map<string, string>;
+  /** Value cells left blank (one slot per data row and value column in wide form). */
+  blank: number;
+  /** Blank cells per indicator, most first, indicators without any left out. */
+  blankByIndicator: BlankValueCount[];
 }
+
+/**
+ * A melted value is blank when it is empty, "-", a dash or "x" (skipped: not reported is missing, never
+ * zero); one starting with a digit cannot be (the regex is skipped for nearly every value).
+ */
+const BLANK = raw(`value_raw IS NULL OR (NOT (ascii(value_raw) BETWEEN 48 AND 57)
+  AND regexp_matches(value_raw, '^\\s*[-–—x]?\\s*$'))`);
 
 /**
  * Everything about a values sheet that depends on the file alone: classify rows, melt, parse periods,
@@ -101,28 +114,88 @@ export async function prepareValues(ctx: LoadContext, wide: boolean): Promise<Pr
     return p ? [p.start, p.grain] : [null, null];
   });
   const newIndicators = new Map<string, string>();
-  await distinctMap(ws, mi, raw(vm), raw('ind_raw'), ['code'], (s) => {
-    if (known.has(s)) return [s];
-    const m = matchIndicator(s, defs);
-    if (m) return [m.code];
-    const slug = indicatorSlug(s);
-    newIndicators.set(slug, s);
-    return [slug];
-  });
+  const codes = new Map<string, string>();
+  const codeOf = (s: string): string => {
+    const seen = codes.get(s);
+    if (seen !== undefined) return seen;
+    let code = s;
+    if (!known.has(s)) {
+      const m = matchIndicator(s, defs);
+      if (m) code = m.code;
+      else {
+        code = indicatorSlug(s);
+        newIndicators.set(code, s);
+      }
+    }
+    codes.set(s, code);
+    return code;
+  };
+  // A long file's indicator scan also counts each name's values, for its blanks below (a count in the
+  // same pass is free; a blank test there would cost as much again as the scan).
+  const perName = await distinctMap(
+    ws,
+    mi,
+    raw(vm),
+    raw('ind_raw'),
+    ['code'],
+    (s) => [codeOf(s)],
+    wide ? [] : [raw('count(*)')],
+  );
 
-  // A value is blank when it is empty, "-", a dash or "x" (skipped: not reported is missing, never zero);
-  // one starting with a digit cannot be (the regex is skipped for nearly every value).
   await ws.exec(raw(`DROP TABLE IF EXISTS ${table}`));
   await ws.exec(sql`CREATE TEMP TABLE ${raw(table)} AS
     SELECT * EXCLUDE (blank) FROM (
       SELECT v.*, p.start AS period_start, p.grain AS period_grain, i.code AS indicator_code,
-        vi_number(value_raw) AS value,
-        value_raw IS NULL OR (NOT (ascii(value_raw) BETWEEN 48 AND 57)
-          AND regexp_matches(value_raw, '^\\s*[-–—x]?\\s*$')) AS blank
+        vi_number(value_raw) AS value, ${BLANK} AS blank
       FROM ${raw(vm)} v LEFT JOIN ${raw(mp)} p ON p.s = v.period_raw LEFT JOIN ${raw(mi)} i ON i.s = v.ind_raw
     ) WHERE NOT blank`);
   for (const x of [vm, mp, mi]) await ws.exec(raw(`DROP TABLE ${x}`));
-  return { table, rowsKept, newIndicators };
+  // Every slot not kept is blank: a long file has one per data row (an empty value included), a wide
+  // one a slot per data row and value column (its empty cells were never melted).
+  const slots = wide ? rowsKept * ctx.valueCols.length : rowsKept;
+  const blank = slots - (await count(ws, `SELECT count(*) AS n FROM ${table}`));
+  const blankByIndicator = blank > 0 ? await blankCounts(ctx, wide, rowsKept, table, perName, codeOf) : [];
+  return { table, rowsKept, newIndicators, blank, blankByIndicator };
+}
+
+/**
+ * Blank cells per indicator: the slots an indicator has less the values of it kept, counted per name in
+ * one aggregate over the prepared table (run only when there are blanks). A long file's slots are its
+ * rows per name (`perName`: [count]; a row without a name is in the total only), a wide file's the data
+ * rows times the indicator's columns (their empty cells were never melted).
+ */
+async function blankCounts(
+  ctx: LoadContext,
+  wide: boolean,
+  rowsKept: number,
+  table: string,
+  perName: Map<string, number[]>,
+  codeOf: (s: string) => string,
+): Promise<BlankValueCount[]> {
+  const rows = await ctx.ws.rows<{ s: string; n: number }>(
+    raw(`SELECT ind_raw AS s, count(*)::BIGINT AS n FROM ${table} WHERE ind_raw IS NOT NULL GROUP BY 1`),
+    ctx.ws.write,
+  );
+  const kept = new Map(rows.map((r) => [r.s, Number(r.n)]));
+  const by = new Map<string, BlankValueCount>();
+  const add = (name: string, label: string, slots: number) => {
+    const n = slots - (kept.get(name) ?? 0);
+    if (n <= 0) return;
+    const code = codeOf(name);
+    const b = by.get(code);
+    if (b) b.count += n;
+    else by.set(code, { indicator: code, label, count: n });
+  };
+  if (wide) {
+    // Columns of one indicator share its slots (the first column's header names it).
+    const seen = new Set<string>();
+    for (const v of ctx.valueCols) {
+      if (seen.has(v.indicator)) continue;
+      seen.add(v.indicator);
+      add(v.indicator, v.header, rowsKept * ctx.valueCols.filter((c) => c.indicator === v.indicator).length);
+    }
+  } else for (const [name, [all = 0]] of perName) add(name, name, all);
+  return [...by.values()].sort((a, b) => b.count - a.count || a.indicator.localeCompare(b.indicator));
 }
 
 /** Drop what `prepareValues` left (after the transaction, or when the import stops). */
@@ -141,7 +214,8 @@ export async function loadValues(
   prepared?: PreparedValues,
 ): Promise<LoadResult> {
   const { ws } = ctx;
-  const { table, rowsKept, newIndicators } = prepared ?? (await prepareValues(ctx, wide));
+  const { table, rowsKept, newIndicators, blank, blankByIndicator } =
+    prepared ?? (await prepareValues(ctx, wide));
 
   // Each value checked against the models (this commit's included) and given its reject reason, if any.
   const known = sql`LEFT JOIN (SELECT DISTINCT model_id FROM models) k ON k.model_id = p.model_id`;
@@ -237,5 +311,7 @@ export async function loadValues(
     unregisteredUnits: [],
     unknownFields: [],
     newIndicators: [...newIndicators.keys()],
+    valuesBlank: blank,
+    blankByIndicator,
   };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format/numbers';
 import { useLang } from '../../i18n';
 import type { FileOutcome } from './import-store';
+import { BlankValuesNote } from './BlankValuesNote';
 import { ImportErrorBox } from './ImportErrorBox';
 import { RejectsPanel } from './RejectsPanel';
 
@@ -113,6 +114,7 @@ export function FileReport({ outcome }: { outcome: FileOutcome }) {
               ))}
             </tbody>
           </table>
+          <BlankValuesNote report={r} />
           {r.replacedPrevious && <p className="import-note">{t('import.report.replaced')}</p>}
           <NameList
             title={t('import.report.unregisteredUnits')}
