@@ -1,8 +1,9 @@
 /**
  * SeriesSpec: indicators over time (Trends view, model detail), and FieldBandSpec: a field's median and
  * top-decile band per period (model detail comparison). A band reads `facts`; a series reads the smallest
- * summary cube that answers it exactly (month grain, geographic or field splits and filters; see
- * `planSeries` in electron/engine/query/planner.ts), else `facts`. The SQL is in
+ * summary table that answers it exactly (month grain: a cube, for geographic or field splits and filters;
+ * year grain: the per-model cube, under no period filter or one of whole years; see `planSeries` in
+ * electron/engine/query/planner.ts), else `facts`. The SQL is in
  * `electron/engine/query/series-compile.ts` and `series-band.ts`.
  *
  * A series result is ONE long-format Arrow table, one row per (series, indicator, period) on the FULL

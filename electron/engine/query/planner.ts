@@ -10,16 +10,18 @@
  * with the fewest rows wins; otherwise `facts`.
  *
  * Period filters are month-granular ('YYYY-MM' bounds) and every cube keeps the month, so they are exact.
- * Aggregates, pivots, series (planSeries, which adds the series' own limits) and the map's indicator
- * measures (mapFactNeed) all plan here, so `explainSpec` reports what each reads and switching the cubes
- * off (CatalogCache `cubes: false`, DVK_CUBES=off) sends every one of them to `facts`.
+ * Aggregates, pivots, series (planSeries, which adds the series' own limits and answers year-grain series
+ * from the per-model cube) and the map's indicator measures (mapFactNeed) all plan here, so `explainSpec`
+ * reports what each reads and switching the cubes off (CatalogCache `cubes: false`, DVK_CUBES=off) sends
+ * every one of them to `facts`.
  */
 import type { MapSpec } from '../../../shared/map-spec';
 import type { PivotSpec } from '../../../shared/pivot-spec';
 import type { SeriesSpec } from '../../../shared/series-spec';
 import type { AggregateSpec, Dimension, Filter, Measure, Spec } from '../../../shared/specs';
 import type { CatalogCache } from './catalog-cache';
-import { ENUM_COLUMNS } from '../workspace/derived';
+import { ENUM_COLUMNS, MODEL_CUBE } from '../workspace/derived';
+import { wholeYears } from './filter';
 import { effectiveAgg } from './measures';
 
 /** The table the value part reads (alias f), and whether it holds cube partials instead of values. */
@@ -124,16 +126,39 @@ export function pivotFactNeed(spec: PivotSpec): FactNeed | null {
 }
 
 /**
- * The table a series spec (series-compile.ts) reads. A cube answers it only where it can produce every
- * column exactly, `n` (distinct models with a value) included: at month grain a model has at most one value
- * per indicator and month, so `n` is the count of values (the cube's Σc); at quarter or year grain it is a
- * distinct count of models over several months, which no cube keeps, and neither do series per model
- * (`modelIds`) or a split ranked by models. Otherwise the split dimension, the filter and the catalogue
- * aggregations decide as for any spec (sponsor and status splits read `facts`).
+ * The per-model cube read per year (workspace/derived.ts MODEL_CUBE: per indicator × year × model, the
+ * partials s, c, sw, swv), joined to `model_dim` on `model_key` for every model dimension. `cube`: it holds
+ * partials, not values.
+ */
+export const MODEL_CUBE_SOURCE: FactSource = {
+  table: MODEL_CUBE,
+  cube: true,
+  columns: new Set([...ENUM_COLUMNS, 'model_id']),
+};
+
+/**
+ * The table a series spec (series-compile.ts) reads. A source answers it only where it can produce every
+ * column exactly, `n` (distinct models with a value) included.
+ *
+ * At month grain a model has at most one value per indicator and month, so `n` is the count of values (the
+ * cube's Σc); series per model (`modelIds`) and a split ranked by models need the models, which no month
+ * cube keeps. Otherwise the split dimension, the filter and the catalogue aggregations decide as for any
+ * spec (sponsor and status splits read `facts`).
+ *
+ * At year grain `n` counts models over twelve months: the per-model cube (MODEL_CUBE_SOURCE) has one row
+ * per indicator, year and model, so `n` is its count of rows with a value (c > 0), and its partials give
+ * every catalogue aggregate (sum, mean, weighted mean) of the year. Through `model_dim` it keeps every
+ * model dimension, the model ids and the search text, so any split, `modelIds`, a ranking by models and
+ * any filter read it — provided the period filter is of whole years (or absent): `n` under a period that
+ * cuts a year needs the months of each model, which the cube summed away (`facts` then).
+ *
+ * At quarter grain `n` counts models over three months: no cube keeps a model's quarters (`facts`).
  */
 export function planSeries(spec: SeriesSpec, catalog: CatalogCache): FactSource {
-  if ((spec.grain ?? 'month') !== 'month' || spec.modelIds?.length || spec.split?.rankBy === 'models')
-    return FACTS;
+  const grain = spec.grain ?? 'month';
+  if (grain === 'year')
+    return catalog.modelCube && wholeYears(spec.filter?.period) ? MODEL_CUBE_SOURCE : FACTS;
+  if (grain !== 'month' || spec.modelIds?.length || spec.split?.rankBy === 'models') return FACTS;
   const need: FactNeed = {
     dims: spec.split ? [spec.split.by] : [],
     filter: spec.filter,

@@ -1,10 +1,11 @@
 /**
  * Compile a SeriesSpec (shared/series-spec.ts documents the result) to one SQL statement over `facts`, or
- * over the smallest cube that answers it exactly (planner.ts planSeries: month grain, a split by field,
- * unit or unit type or none, a filter a cube keeps):
+ * over the smallest cube that answers it exactly (planner.ts planSeries: at month grain a month cube —
+ * a split by field, unit or unit type or none, a filter it keeps; at year grain the per-model cube joined
+ * to `model_dim`, under no period filter or one of whole years):
  *
- *   src    facts rows (or cube rows: partials per month) of the spec's indicators under the filter, with the
- *          series key and the period key
+ *   src    facts rows (or cube rows: partials per month, or per model and year) of the spec's indicators
+ *          under the filter, with the series key and the period key
  *   ord    (split) groups ranked for top-N and series order
  *   keyed  src with groups beyond top-N rewritten to Others (before aggregating)
  *   agg    catalogue aggregate per (series, indicator, period) and the models behind it
@@ -24,8 +25,9 @@ import {
 } from '../../../shared/series-spec';
 import type { Filter } from '../../../shared/specs';
 import { and, inList, join, raw, sql, type Sql } from '../db/sql';
+import { MODEL_CUBE } from '../workspace/derived';
 import type { CatalogCache } from './catalog-cache';
-import { dimConditions, monthStart, periodConditions } from './filter';
+import { dimConditions, monthStart, periodConditions, wholeYears } from './filter';
 import { planSeries } from './planner';
 import { aggregateOf, catalogAggregateSql, catalogAggs, type CatalogAgg } from './series-agg';
 
@@ -73,26 +75,19 @@ export function scopeConditions(filter: Filter | undefined): Sql[] {
   return c;
 }
 
-export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
-  const aggs = catalogAggs(spec.indicators, catalog);
-  const transform = spec.transform ?? { type: 'none' };
-  checkTransform(transform, aggs);
-  const grain: Grain = spec.grain ?? 'month';
-  const split = spec.modelIds ? undefined : spec.split;
-  const models = spec.modelIds;
-  const filter = spec.filter;
-  // A cube holds partials instead of values (planner.ts); its `period_start` is the month's first day.
-  const source = planSeries(spec, catalog);
-  const cube = source.cube;
-  const payloadCols = cube ? ['v_s', 'v_c', 'v_sw', 'v_swv'] : ['model_id', 'value', 'weight'];
-  /** The columns the aggregates read, as carried from `src` on (`alias.` prefixed when given). */
-  const payload = (alias = '') => raw(payloadCols.map((c) => (alias ? `${alias}.${c}` : c)).join(', '));
-
-  // --- src: the filtered facts (or cube rows) with series and period keys.
+/** `src` over `facts` or a month cube (alias f; `cube`: partials per month) under the filter. */
+function factSrc(
+  spec: SeriesSpec,
+  split: SeriesSpec['split'],
+  models: readonly string[] | undefined,
+  grain: Grain,
+  table: string,
+  cube: boolean,
+): Sql {
   const conds = [
     sql`f.indicator_code = ANY(${listValue([...spec.indicators])})`,
-    ...dimConditions(filter, 'f'),
-    ...periodConditions(filter),
+    ...dimConditions(spec.filter, 'f'),
+    ...periodConditions(spec.filter),
   ];
   if (models) conds.push(inList(raw('f.model_id'), models));
   const keyExpr = models
@@ -101,28 +96,110 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
       ? raw(`f.${splitColumn(split.by)}`)
       : raw(`'${SERIES_ALL}'`);
   const labelExpr = split?.by === 'unit' ? raw('f.unit_name') : raw('CAST(NULL AS VARCHAR)');
-  const ctes: [string, Sql][] = [
-    [
-      'src',
-      sql`SELECT ${keyExpr} AS s0, ${labelExpr} AS sl, f.indicator_code AS ind,
-        ${cube ? raw('f.period_start') : truncSql(grain, 'f.period_start')} AS p,
-        ${raw(cube ? 'f.s AS v_s, f.c AS v_c, f.sw AS v_sw, f.swv AS v_swv' : 'f.model_id, f.value, f.weight')}
-        FROM ${raw(source.table)} f WHERE ${and(conds)}`,
-    ],
+  return sql`SELECT ${keyExpr} AS s0, ${labelExpr} AS sl, f.indicator_code AS ind,
+      ${cube ? raw('f.period_start') : truncSql(grain, 'f.period_start')} AS p,
+      ${raw(cube ? 'f.s AS v_s, f.c AS v_c, f.sw AS v_sw, f.swv AS v_swv' : 'f.model_key AS mk, f.value, f.weight')}
+    FROM ${raw(table)} f WHERE ${and(conds)}`;
+}
+
+/**
+ * `src` over the per-model cube (alias f; one row per indicator, year and model, with a row even where every
+ * value was missing, c = 0, as `facts` has rows for them) joined to `model_dim` (alias m) when the series
+ * key, its label or the filter need a model dimension. The period filter is of whole years (planSeries).
+ * The filter's `indicators` (models that reported any of them in the period) is a semi-join on the same
+ * cube: it has a row for every model, indicator and year with a row in `facts`.
+ */
+function modelCubeSrc(
+  spec: SeriesSpec,
+  split: SeriesSpec['split'],
+  models: readonly string[] | undefined,
+): Sql {
+  const { indicators, ...filter } = spec.filter ?? {};
+  const years = wholeYears(filter.period);
+  const yearConds = (alias: string) => {
+    const c: Sql[] = [];
+    if (years?.from != null) c.push(sql`${raw(alias)}.y >= ${years.from}`);
+    if (years?.to != null) c.push(sql`${raw(alias)}.y <= ${years.to}`);
+    return c;
+  };
+  const mConds = dimConditions(filter, 'm');
+  if (models) mConds.push(inList(raw('m.model_id'), models));
+  if (indicators?.length) {
+    mConds.push(
+      sql`m.model_key IN (SELECT fi.model_key FROM ${raw(MODEL_CUBE)} fi WHERE ${and([inList(raw('fi.indicator_code'), indicators), ...yearConds('fi')])})`,
+    );
+  }
+  const keyExpr = models
+    ? raw('m.model_id')
+    : split
+      ? raw(`m.${splitColumn(split.by)}`)
+      : raw(`'${SERIES_ALL}'`);
+  const labelExpr = split?.by === 'unit' ? raw('m.unit_name') : raw('CAST(NULL AS VARCHAR)');
+  const joinDim = models !== undefined || split !== undefined || mConds.length > 0;
+  const conds = [
+    sql`f.indicator_code = ANY(${listValue([...spec.indicators])})`,
+    ...yearConds('f'),
+    ...mConds,
   ];
+  return sql`SELECT ${keyExpr} AS s0, ${labelExpr} AS sl, f.indicator_code AS ind,
+      make_date(CAST(f.y AS INTEGER), 1, 1) AS p, f.model_key AS mk,
+      f.s AS v_s, f.c AS v_c, f.sw AS v_sw, f.swv AS v_swv
+    FROM ${raw(MODEL_CUBE)} f ${raw(joinDim ? 'JOIN model_dim m ON m.model_key = f.model_key' : '')}
+    WHERE ${and(conds)}`;
+}
+
+export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
+  const aggs = catalogAggs(spec.indicators, catalog);
+  const transform = spec.transform ?? { type: 'none' };
+  checkTransform(transform, aggs);
+  const grain: Grain = spec.grain ?? 'month';
+  const split = spec.modelIds ? undefined : spec.split;
+  const models = spec.modelIds;
+  const filter = spec.filter;
+  // A cube holds partials instead of values (planner.ts); a month cube's `period_start` is the month's
+  // first day, the per-model cube is read per year.
+  const source = planSeries(spec, catalog);
+  const cube = source.cube;
+  const perModel = source.table === MODEL_CUBE;
+  const payloadCols = perModel
+    ? ['v_s', 'v_c', 'v_sw', 'v_swv', 'v_n']
+    : cube
+      ? ['v_s', 'v_c', 'v_sw', 'v_swv']
+      : ['mk', 'value', 'weight'];
+  /** The columns the aggregates read, as carried from `src` on (`alias.` prefixed when given). */
+  const payload = (alias = '') => raw(payloadCols.map((c) => (alias ? `${alias}.${c}` : c)).join(', '));
+
+  // --- src: the filtered facts (or cube rows) with series and period keys. The per-model cube's rows (`pm`)
+  // are summed per series group, indicator and year first, with the number of models with a value (`v_n`;
+  // a model is in one group): everything after reads a few rows per group instead of one per model.
+  const ctes: [string, Sql][] = perModel
+    ? [
+        ['pm', modelCubeSrc(spec, split, models)],
+        [
+          'src',
+          raw(`SELECT s0, sl, ind, p, sum(v_s) AS v_s, sum(v_c) AS v_c, sum(v_sw) AS v_sw, sum(v_swv) AS v_swv,
+            count(*) FILTER (WHERE v_c > 0) AS v_n
+          FROM pm GROUP BY s0, sl, ind, p`),
+        ],
+      ]
+    : [['src', factSrc(spec, split, models, grain, source.table, cube)]];
 
   // --- split ranking, top-N rewrite, series list.
   if (split) {
     const first = spec.indicators[0] as string;
-    // Groups reporting only other indicators rank after the rest (rv NULL), ties by key.
+    // Groups reporting only other indicators rank after the rest (rv NULL), ties by key. (A LEFT JOIN from
+    // the groups, not a UNION with `NOT IN`: its mark join over every row of `src` was most of the query.)
     const rankSql =
       split.rankBy === 'models'
-        ? raw(`SELECT s0 AS s, count(DISTINCT model_id) FILTER (WHERE value IS NOT NULL) AS rv
-            FROM src WHERE s0 IS NOT NULL GROUP BY s0`)
-        : sql`SELECT s0 AS s, CAST(${aggregateOf(aggs.get(first) as CatalogAgg, cube)} AS DOUBLE) AS rv
-            FROM src WHERE s0 IS NOT NULL AND ind = ${first} GROUP BY s0
-            UNION ALL SELECT DISTINCT s0, NULL FROM src WHERE s0 IS NOT NULL AND s0 NOT IN
-              (SELECT s0 FROM src WHERE ind = ${first} AND s0 IS NOT NULL)`;
+        ? raw(
+            perModel
+              ? `SELECT s0 AS s, count(DISTINCT mk) FILTER (WHERE v_c > 0) AS rv FROM pm WHERE s0 IS NOT NULL GROUP BY s0`
+              : `SELECT s0 AS s, count(DISTINCT mk) FILTER (WHERE value IS NOT NULL) AS rv
+                FROM src WHERE s0 IS NOT NULL GROUP BY s0`,
+          )
+        : sql`SELECT g.s, r.rv FROM (SELECT DISTINCT s0 AS s FROM src WHERE s0 IS NOT NULL) g
+            LEFT JOIN (SELECT s0, CAST(${aggregateOf(aggs.get(first) as CatalogAgg, cube)} AS DOUBLE) AS rv
+              FROM src WHERE s0 IS NOT NULL AND ind = ${first} GROUP BY s0) r ON r.s0 = g.s`;
     ctes.push([
       'ord',
       sql`SELECT s, row_number() OVER (ORDER BY rv DESC NULLS LAST, s) AS rn FROM (${rankSql}) r`,
@@ -162,12 +239,17 @@ export function compileSeries(spec: SeriesSpec, catalog: CatalogCache): Sql {
   // A model has at most one value per indicator and month (imports replace older ones), so at month grain
   // counting values counts models — without the cost of a distinct count (about half the query time) —
   // and a cube's count of values (Σc) counts them too. At a coarser grain `n` is a distinct count of
-  // models, which no cube keeps (the planner sends such specs to `facts`).
-  const modelsN = cube
-    ? raw('sum(v_c)')
-    : grain === 'month'
-      ? raw('count(value)')
-      : raw('count(DISTINCT model_id) FILTER (WHERE value IS NOT NULL)');
+  // models: the per-model cube has one row per model, indicator and year, so at year grain it counts its
+  // rows with a value (a model is in one series: its group, Others or itself); no cube keeps a model's
+  // quarters (the planner sends those to `facts`, where the count is of distinct `model_key`s: an integer
+  // hashes for less than the model id).
+  const modelsN = perModel
+    ? raw('sum(v_n)')
+    : cube
+      ? raw('sum(v_c)')
+      : grain === 'month'
+        ? raw('count(value)')
+        : raw('count(DISTINCT mk) FILTER (WHERE value IS NOT NULL)');
   ctes.push([
     'agg',
     sql`SELECT s, ind, p, ${catalogAggregateSql(aggs, 'ind', cube)} AS raw, ${modelsN} AS n

@@ -32,6 +32,8 @@ afterAll(() => t?.cleanup());
 const FUNDS = 'funds_mobilized_vnd';
 const sum = (indicator: string): Measure => ({ type: 'indicator', indicator, agg: 'sum' });
 const FILTER: Filter = { fields: ['An sinh xã hội'], period: { from: '2024-01', to: '2024-12' } };
+/** A period that starts and ends mid-year. */
+const FILTER_CUT: Filter = { period: { from: '2023-04', to: '2025-09' } };
 /** The Trends view's funds series (trendsSpec's defaults: month grain, no split) changed by `patch`. */
 const series = (patch: Partial<SeriesSpec> = {}): SeriesSpec => ({
   kind: 'series',
@@ -209,6 +211,31 @@ describe('the planner picks the smallest table that answers exactly', () => {
     [
       'series by quarter (models counted over several months)',
       series({ grain: 'quarter', split: { by: 'field' } }),
+      'facts',
+    ],
+    [
+      'series by year split by field, YoY (models counted per year in the per-model cube)',
+      series({ grain: 'year', split: { by: 'field', topN: 5 }, transform: { type: 'yoy' } }),
+      'model_cube',
+    ],
+    [
+      'series by year split by sponsor ranked by models, period of whole years, unit type filter',
+      series({
+        grain: 'year',
+        split: { by: 'sponsor', topN: 3, rankBy: 'models' },
+        filter: { period: { from: '2024-01', to: '2025-12' }, unitTypes: ['xã'] },
+      }),
+      'model_cube',
+    ],
+    ['series of chosen models by year', series({ grain: 'year', modelIds: ['MH-000100'] }), 'model_cube'],
+    [
+      'series by year under a period that cuts a year (models counted per month)',
+      series({ grain: 'year', split: { by: 'field' }, filter: FILTER_CUT }),
+      'facts',
+    ],
+    [
+      'series by year under a period ending in a June (models counted per month)',
+      series({ grain: 'year', filter: { period: { from: '2024-01', to: '2025-06' } } }),
       'facts',
     ],
     ['series split by sponsor (no cube keeps it)', series({ split: { by: 'sponsor', topN: 5 } }), 'facts'],

@@ -1,8 +1,9 @@
 /**
  * Series on the scale-1 sample equal the plain-JS reference (oracle.ts) for every transform and grain,
  * YoY across year boundaries, gaps, weighted means, Others, models side by side and filters — through both
- * planner paths: the cube the planner picks (asserted per case through its explain API) and `facts`
- * (cubes switched off), which must give the same results.
+ * planner paths: the cube the planner picks (asserted per case through its explain API: a month cube at
+ * month grain, the per-model cube at year grain) and `facts` (cubes switched off), which must give the same
+ * results.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +100,8 @@ const turn = 'turnaround_minutes';
 
 /**
  * The cases — name, spec (built after beforeAll), an extra check and the table the planner answers from
- * (a cube only at month grain: `n` at a coarser grain is a distinct count of models).
+ * (a month cube at month grain; at year grain the per-model cube, whose rows count the models of a year,
+ * unless the period filter cuts a year; `facts` at quarter grain: `n` is a distinct count of models).
  */
 const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void, string][] = [
   [
@@ -130,7 +132,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void, string][] =
       transform: { type: 'cumulative' },
     }),
     () => undefined,
-    'facts',
+    'model_cube',
   ],
   [
     'moving average 3 by month split by unit type',
@@ -203,7 +205,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void, string][] =
       transform: { type: 'yoy' },
     }),
     () => undefined,
-    'facts',
+    'model_cube',
   ],
   [
     'per 10,000 residents by year split by unit, top 5 and Others',
@@ -216,7 +218,7 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void, string][] =
     }),
     (rows) =>
       expect(rows.filter((r) => r.series === SERIES_OTHERS).every((r) => r.value !== null)).toBe(true),
-    'facts',
+    'model_cube',
   ],
   [
     'per 10,000 residents by quarter split by field in a unit type',
@@ -380,6 +382,101 @@ const cases: [string, () => SeriesSpec, (rows: SeriesRow[]) => void, string][] =
     () => undefined,
     'facts',
   ],
+  [
+    'YoY by year split by field, top 4 and Others',
+    () => ({
+      kind: 'series',
+      indicators: [funds],
+      grain: 'year',
+      split: { by: 'field', topN: 4 },
+      transform: { type: 'yoy' },
+    }),
+    (rows) =>
+      expect(rows.some((r) => r.series === SERIES_OTHERS && r.value !== null && r.delta !== null)).toBe(true),
+    'model_cube',
+  ],
+  [
+    'a sum and a weighted mean by year split by unit, top 5 and Others, a unit type',
+    () => ({
+      kind: 'series',
+      indicators: [funds, turn],
+      grain: 'year',
+      split: { by: 'unit', topN: 5 },
+      filter: { unitTypes: ['xã'] },
+    }),
+    (rows) =>
+      expect(rows.filter((r) => r.series !== SERIES_OTHERS).every((r) => r.label !== null)).toBe(true),
+    'model_cube',
+  ],
+  [
+    'a mean by year split by field ranked by models, top 3, two sponsors',
+    () => ({
+      kind: 'series',
+      indicators: [sat],
+      grain: 'year',
+      split: { by: 'field', topN: 3, rankBy: 'models' },
+      filter: { sponsors: ['Đoàn Thanh niên', 'Công an'] },
+    }),
+    () => undefined,
+    'model_cube',
+  ],
+  [
+    'moving average 3 by year, fields filtered, no split',
+    () => ({
+      kind: 'series',
+      indicators: ['participants', 'households_supported'],
+      grain: 'year',
+      transform: { type: 'moving_average', window: 3 },
+      filter: { fields: ['Chỉnh trang đô thị', 'Bảo vệ môi trường'] },
+    }),
+    () => undefined,
+    'model_cube',
+  ],
+  [
+    'models side by side by year, with models that stopped',
+    () => ({ kind: 'series', indicators: [funds, sat], grain: 'year', modelIds: [...gappy, ...stopped] }),
+    (rows) => expect(rows.every((r) => r.n <= 1)).toBe(true),
+    'model_cube',
+  ],
+  [
+    'YoY by year split by unit type, a period of whole years, statuses filtered',
+    () => ({
+      kind: 'series',
+      indicators: ['households_supported'],
+      grain: 'year',
+      split: { by: 'unit_type' },
+      transform: { type: 'yoy' },
+      filter: { period: { from: '2024-01', to: '2025-12' }, statuses: ['Đang triển khai', 'Tạm dừng'] },
+    }),
+    (rows) => expect(rows.every((r) => r.period >= '2024-01-01')).toBe(true),
+    'model_cube',
+  ],
+  [
+    'index by year split by sponsor, open-ended period from a January',
+    () => ({
+      kind: 'series',
+      indicators: [funds],
+      grain: 'year',
+      split: { by: 'sponsor', topN: 3 },
+      transform: { type: 'index' },
+      filter: { period: { from: '2024-01' } },
+    }),
+    () => undefined,
+    'model_cube',
+  ],
+  [
+    'funds by year split by field under a period that cuts years (models counted per month: facts)',
+    () => ({
+      kind: 'series',
+      indicators: [funds],
+      grain: 'year',
+      split: { by: 'field', topN: 3 },
+      filter: { period: { from: '2023-04', to: '2025-09' } },
+    }),
+    (rows) =>
+      expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2023-01-01', '2024-01-01', '2025-01-01'])),
+    'facts',
+  ],
 ];
 
 describe.each(['cubes', 'facts'] as const)(
@@ -403,3 +500,50 @@ describe.each(['cubes', 'facts'] as const)(
     });
   },
 );
+
+/**
+ * Filters the reference does not model (search, start years, models that reported given indicators) on
+ * year-grain series: the per-model cube joined to `model_dim` and `facts` give the same rows.
+ */
+describe('year-grain series under model filters: the per-model cube equals facts', () => {
+  const specs: [string, SeriesSpec][] = [
+    [
+      'a search, split by field',
+      {
+        kind: 'series',
+        indicators: [funds],
+        grain: 'year',
+        split: { by: 'field', topN: 3 },
+        filter: { search: 'an' },
+      },
+    ],
+    [
+      'start years and recognitions, split by status, YoY',
+      {
+        kind: 'series',
+        indicators: [sat, funds],
+        grain: 'year',
+        split: { by: 'status' },
+        transform: { type: 'yoy' },
+        filter: { startYears: ['2021', '2022', '2023'] },
+      },
+    ],
+    [
+      'models that reported an indicator in whole years, split by unit type ranked by models',
+      {
+        kind: 'series',
+        indicators: [funds],
+        grain: 'year',
+        split: { by: 'unit_type', topN: 1, rankBy: 'models' },
+        filter: { indicators: ['beneficiaries'], period: { from: '2024-01', to: '2024-12' } },
+      },
+    ],
+  ];
+  it.each(specs)('%s', async (_, spec) => {
+    expect(explainSpec(spec, catalog).facts).toBe('model_cube');
+    const a = (await engineRows(server, spec)).rows;
+    const b = (await engineRows(factsOnly, spec)).rows;
+    expect(b.some((r) => r.raw !== null)).toBe(true);
+    expectSameSeries(a, b);
+  });
+});
