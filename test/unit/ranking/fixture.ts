@@ -21,6 +21,15 @@ export interface FixtureModel {
   values: Record<string, Record<string, number>>;
 }
 
+/** A small deterministic generator (LCG) for randomised tests, so a failure reproduces. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
 export const MONTHS: string[] = [];
 for (let y = 2024; y <= 2025; y++)
   for (let m = 1; m <= 12; m++) MONTHS.push(`${y}-${String(m).padStart(2, '0')}`);

@@ -14,15 +14,7 @@ import { searchKey } from '../../../shared/text';
 import { sql } from '../../../electron/engine/db/sql';
 import { rebuildDerived } from '../../../electron/engine/workspace/derived';
 import { openTemp } from '../../helpers/workspace';
-
-/** A small deterministic generator (LCG), so a failure reproduces. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from './fixture';
 
 const BASES = [
   'Mái ấm cho hộ nghèo',

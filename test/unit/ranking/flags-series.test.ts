@@ -8,19 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFlags } from '../../../electron/engine/query/flags';
 import { DEFAULT_FLAG_OPTIONS, type ModelFlag } from '../../../shared/rank-spec';
 import { openTemp } from '../../helpers/workspace';
-import { insertFixture, MONTHS, type FixtureModel } from './fixture';
+import { insertFixture, MONTHS, type FixtureModel, rng } from './fixture';
 
 // In code order: flags of one model and rule come out ordered by indicator.
 const INDICATORS = ['beneficiaries', 'households_supported'] as const;
-
-/** A small deterministic generator (LCG), so a failure reproduces. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function makeModels(n: number, seed: number): FixtureModel[] {
   const r = rng(seed);

@@ -24,19 +24,10 @@ import { rebuildDerived } from '../../../electron/engine/workspace/derived';
 import type { Workspace } from '../../../electron/engine/workspace/workspace';
 import type { FlagOptions } from '../../../shared/rank-spec';
 import { openTemp } from '../../helpers/workspace';
-import { insertFixture, MONTHS, type FixtureModel } from './fixture';
+import { insertFixture, MONTHS, type FixtureModel, rng } from './fixture';
 
 const INDICATORS = ['beneficiaries', 'households_supported', 'participants'] as const;
 const STATUSES = ['Đang triển khai', 'Đã hoàn thành', 'Tạm dừng'];
-
-/** A small deterministic generator (LCG), so a failure reproduces. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function makeModels(n: number, seed: number): FixtureModel[] {
   const r = rng(seed);
