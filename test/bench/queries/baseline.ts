@@ -198,16 +198,20 @@ function weightedValues(codes: readonly string[]): { join: string; weight: strin
 const monthNo = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
 
 /**
- * A SeriesSpec at month grain (shared/series-spec.ts), one series or split by a model column with top-N
+ * A SeriesSpec at any grain (shared/series-spec.ts), one series or split by a model column with top-N
  * and Others, transform none, YoY or moving average: the catalogue aggregate per series × indicator ×
- * month, on the full month axis (a month without values is a NULL row with n = 0). YoY and the moving
+ * period, on the full period axis (a period without values is a NULL row with n = 0; n is a distinct
+ * count of models). YoY and the moving
  * average look back on that axis by date arithmetic (a self-join 12 months back; the mean of the non-NULL
  * months in the window) rather than by row offsets.
  */
 export function series(spec: SeriesSpec): string {
   const split = spec.split;
-  if ((spec.grain ?? 'month') !== 'month' || spec.modelIds || split?.rankBy === 'models')
-    throw new Error('baseline: series at month grain, by a split or none, ranked by value only');
+  if (spec.modelIds || split?.rankBy === 'models')
+    throw new Error('baseline: series by a split or none, ranked by value only');
+  const grain = spec.grain ?? 'month';
+  // Months per step of the period axis.
+  const step = { month: 1, quarter: 3, year: 12 }[grain];
   if (split && !['field', 'sponsor', 'status'].includes(split.by))
     throw new Error(`baseline: series split by ${split.by} not written`);
   const t = spec.transform ?? { type: 'none' };
@@ -217,7 +221,7 @@ export function series(spec: SeriesSpec): string {
   const wv = weightedValues(codes);
   const ctes = [
     `src AS (SELECT ${split ? `m.${split.by}` : lit(SERIES_ALL)} AS g, v.indicator_code AS ind,
-        CAST(date_trunc('month', v.period_start) AS DATE) AS p, v.model_id, v.value, ${wv.weight} AS weight
+        CAST(date_trunc('${grain}', v.period_start) AS DATE) AS p, v.model_id, v.value, ${wv.weight} AS weight
       FROM ${VALUES} ${wv.join}
       WHERE v.indicator_code IN (${codes.map(lit).join(', ')}) AND ${w.values})`,
   ];
@@ -247,9 +251,10 @@ export function series(spec: SeriesSpec): string {
     `agg AS (SELECT s, ind, p, CASE ${codes.map((c) => `WHEN ind = ${lit(c)} THEN ${aggOf(c)}`).join(' ')} END AS raw,
         count(DISTINCT model_id) FILTER (WHERE value IS NOT NULL) AS n
       FROM keyed GROUP BY s, ind, p)`,
-    `bounds AS (SELECT ${from ? `DATE ${lit(`${from}-01`)}` : 'min(p)'} AS lo, ${to ? `DATE ${lit(`${to}-01`)}` : 'max(p)'} AS hi FROM src)`,
-    `axis AS (SELECT CAST(lo + to_months(CAST(i AS INTEGER)) AS DATE) AS p
-      FROM (SELECT lo, unnest(range(0, ${monthNo('hi')} - ${monthNo('lo')} + 1)) AS i FROM bounds WHERE lo IS NOT NULL))`,
+    `bounds AS (SELECT ${from ? `CAST(date_trunc('${grain}', DATE ${lit(`${from}-01`)}) AS DATE)` : 'min(p)'} AS lo,
+        ${to ? `CAST(date_trunc('${grain}', DATE ${lit(`${to}-01`)}) AS DATE)` : 'max(p)'} AS hi FROM src)`,
+    `axis AS (SELECT CAST(lo + to_months(CAST(i * ${step} AS INTEGER)) AS DATE) AS p
+      FROM (SELECT lo, unnest(range(0, (${monthNo('hi')} - ${monthNo('lo')}) // ${step} + 1)) AS i FROM bounds WHERE lo IS NOT NULL))`,
     `grid AS (SELECT ser.s, ser.so, i.ind, i.io, a.p, g.raw, coalesce(g.n, 0) AS n
       FROM ser CROSS JOIN (VALUES ${codes.map((c, i) => `(${lit(c)}, ${i})`).join(', ')}) i(ind, io) CROSS JOIN axis a
       LEFT JOIN agg g ON g.s IS NOT DISTINCT FROM ser.s AND g.ind = i.ind AND g.p = a.p)`,
@@ -265,7 +270,7 @@ export function series(spec: SeriesSpec): string {
     delta = 'j.raw - y.raw';
   } else if (t.type === 'moving_average') {
     value = `CASE WHEN j.raw IS NULL THEN NULL ELSE (SELECT avg(y.raw) FROM grid y
-      WHERE ${same} AND y.p BETWEEN CAST(j.p - INTERVAL ${t.window - 1} MONTH AS DATE) AND j.p) END`;
+      WHERE ${same} AND y.p BETWEEN CAST(j.p - INTERVAL ${(t.window - 1) * step} MONTH AS DATE) AND j.p) END`;
   } else if (t.type !== 'none') throw new Error(`baseline: series transform ${t.type} not written`);
   return `WITH ${ctes.join(',\n')}
     SELECT j.s AS series, CAST(NULL AS VARCHAR) AS label, j.ind AS indicator, strftime(j.p, '%Y-%m-%d') AS period,

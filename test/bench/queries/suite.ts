@@ -430,6 +430,18 @@ export const SUITE: SuiteEntry[] = [
     };
   }),
   ...variants((on) => {
+    const spec = trends({ grain: 'year', split: 'field', transform: 'yoy' }, on ? FILTER : {});
+    return {
+      id: 'series funds by field top-5, by year, YoY',
+      source:
+        'Trends view: funds split by field (top 5 + Others) at year grain, change vs the year before (trendsSpec)',
+      spec,
+      shape: 'series',
+      baseline: b.series(spec),
+      peer: { na: SERIES_NA.top },
+    };
+  }),
+  ...variants((on) => {
     // The view asks for the page it shows (pageSpec): the first 100 rows in rank order, with the counts.
     const spec = pageSpec(effectiveSpec(RANK_FIVE, on ? FILTER : {}), RANK_SORT, null, RANK_PAGE);
     return {
