@@ -93,7 +93,8 @@ async function main(): Promise<number> {
     }
     return out;
   };
-  if (o.only.includes('import')) results.imports = (await guard('import', runImports)) ?? [];
+  if (o.only.includes('import'))
+    results.imports = (await guard('import', () => runImports(o.quick ? 1 : 3))) ?? [];
   if (o.only.includes('queries'))
     results.queries = await each('queries', (s) => runQueries(s, plans(o.quick, s, o.peersAt(s))));
   if (o.only.includes('ui')) results.ui = await each('ui', (s) => runUi(s, o.quick ? 10 : 20));

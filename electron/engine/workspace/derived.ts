@@ -210,8 +210,14 @@ export async function rebuildDerived(ws: Workspace): Promise<void> {
     );
   }
   await ws.exec(`DROP TABLE IF EXISTS ${SORTED}`);
+  // Sorted on the code's rank among the indicators (an integer), not the code itself: the same order, but
+  // comparing long codes that share prefixes made this sort of every value half again as slow.
   await ws.exec(`CREATE TEMP TABLE ${SORTED} AS
-    SELECT model_id, period_start, indicator_code, value FROM indicator_values ORDER BY indicator_code, period_start`);
+    SELECT v.model_id, v.period_start, v.indicator_code, v.value
+    FROM indicator_values v
+    LEFT JOIN (SELECT code, CAST(row_number() OVER (ORDER BY code) AS INTEGER) AS o FROM indicators) i
+      ON i.code = v.indicator_code
+    ORDER BY i.o NULLS LAST, v.period_start`);
   await ws.exec(`DROP TABLE IF EXISTS ${DIM_CODED}`);
   await ws.exec(`CREATE TEMP TABLE ${DIM_CODED} AS SELECT model_id, model_key,
     ${ENUM_COLUMNS.map((c) => `CAST(${c} AS ${enumType(c)}) AS ${c}`).join(', ')} FROM model_dim`);
@@ -221,7 +227,9 @@ export async function rebuildDerived(ws: Workspace): Promise<void> {
   // From the values as imported: files list a model's values together, and a nearly sorted input sorts in
   // two thirds of the time the indicator-sorted copy takes.
   await ws.exec(`CREATE OR REPLACE TABLE model_values AS
-    SELECT model_id, period_start, indicator_code, value FROM indicator_values ORDER BY model_id`);
+    SELECT v.model_id, v.period_start, v.indicator_code, v.value
+    FROM indicator_values v LEFT JOIN model_dim d ON d.model_id = v.model_id
+    ORDER BY d.model_key NULLS LAST`);
   for (const c of CUBES) await ws.exec(`CREATE OR REPLACE TABLE ${c.name} AS ${cubeSql(c)}`);
   await ws.exec(`CREATE OR REPLACE TABLE ${MODEL_CUBE} AS ${MODEL_CUBE_SQL}`);
   await ws.exec(

@@ -169,7 +169,7 @@ export function oracleRank(spec: RankSpec, models: ModelRow[], facts: FactRow[])
       o.median.push(quantile(g, 0.5));
       o.top10.push(quantile(g, hib ? 0.9 : 0.1));
       if (v === null) return void o.pct.push(null);
-      // Equal up to float noise counts as a tie (the engine ranks on 12 significant digits).
+      // Equal up to float noise counts as a tie (the engine ranks on about 12 significant digits: 40 bits).
       const tie = (x: number) => Math.abs(x - v) <= 1e-11 * Math.max(Math.abs(x), Math.abs(v));
       const better = g.filter((x) => !tie(x) && (hib ? x < v : x > v)).length;
       o.pct.push(g.length > 1 ? better / (g.length - 1) : 0);
