@@ -100,7 +100,7 @@ function peerText(peer: RankSpec['peer']): Sql {
  * a power of ten per value (18 of the ranking's 150 ms at scale 10). Huge, infinite and NaN values (never
  * a real rate) are kept as they are.
  */
-function rankKey(col: Sql): Sql {
+export function rankKey(col: Sql): Sql {
   return sql`CASE WHEN abs(${col}) < 1e300 THEN ${col} * 8193.0 - (${col} * 8193.0 - ${col}) ELSE ${col} END`;
 }
 
@@ -325,16 +325,20 @@ export function rankCoreSql(spec: RankSpec, catalog: CatalogCache): Sql {
   return sql`WITH ${rankCoreCtes(spec, catalog)} SELECT * FROM p`;
 }
 
-/** Per peer group and component, the median and top decile of the raw values, over the rows of `from`. */
+/**
+ * Per peer group and component, the median and top decile of the raw values, over the rows of `from`: both
+ * from one `quantile_cont` over the list of the two fractions (one sort of the group's values, not two).
+ */
 export function rankStatsSql(spec: RankSpec, catalog: CatalogCache, from: string): Sql {
-  const statCols = spec.components.flatMap((c, i) => {
-    const col = raw(`c${i}_raw`);
-    return [
-      sql`median(${col}) AS ${raw(`c${i}_median`)}`,
-      sql`quantile_cont(${col}, ${higherIsBetter(c, catalog) ? 0.9 : 0.1}) AS ${raw(`c${i}_top10`)}`,
-    ];
+  const qCols = spec.components.map((c, i) => {
+    const top = higherIsBetter(c, catalog) ? 0.9 : 0.1;
+    return sql`quantile_cont(${raw(`c${i}_raw`)}, [0.5, ${top}]) AS ${raw(`q${i}`)}`;
   });
-  return sql`SELECT pk, ${join(statCols)} FROM ${raw(from)} GROUP BY pk`;
+  const statCols = spec.components.flatMap((_, i) => [
+    raw(`q${i}[1] AS c${i}_median`),
+    raw(`q${i}[2] AS c${i}_top10`),
+  ]);
+  return sql`SELECT pk, ${join(statCols)} FROM (SELECT pk, ${join(qCols)} FROM ${raw(from)} GROUP BY pk)`;
 }
 
 /**
