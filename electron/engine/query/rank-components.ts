@@ -105,7 +105,9 @@ export function componentRaw(c: RankComponent, indicators: readonly string[]): S
     case 'months_active':
       return raw('a.months');
     case 'reporting_share':
-      return raw('least(1.0, a.months / nullif(a.expected, 0))');
+      // NULL without months expected (no values at all, or none after the start month): LEAST ignores a
+      // NULL argument, so `least(1.0, NULL)` would give a model that never reported a perfect share.
+      return raw('CASE WHEN a.expected > 0 THEN least(1.0, a.months / a.expected) END');
     case 'trend':
       return raw('a.trend');
     case 'reach':

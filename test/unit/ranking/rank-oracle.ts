@@ -112,7 +112,7 @@ export function oracleRank(spec: RankSpec, models: ModelRow[], facts: FactRow[])
           const from = Math.max(m.start_month ?? d0, d0);
           const to = m.status === 'Đã hoàn thành' || m.status === 'Tạm dừng' ? lastP : d1;
           const expected = to - from + 1;
-          return expected === 0 ? null : Math.min(1, monthsSet.size / expected);
+          return expected <= 0 ? null : Math.min(1, monthsSet.size / expected);
         }
         case 'trend': {
           const slopes: number[] = [];
