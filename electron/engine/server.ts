@@ -26,7 +26,8 @@ import { CatalogCache } from './query/catalog-cache';
 import { ResultCache } from './query/result-cache';
 import { derivedGeneration } from './workspace/derived';
 import { rankFromCore } from './query/rank-cores';
-import { prepareRankFlags } from './query/rank-flags';
+import { prepareRankFlags, rankFlagsKey } from './query/rank-flags';
+import { RankKernel } from './query/rank-kernel';
 import { workspaceInfo, catalogInfo } from './workspace/info';
 import { sql } from './db/sql';
 import { exportPivot } from './export/pivot-export';
@@ -59,6 +60,8 @@ export class EngineServer {
   private readonly statements: StatementCache;
   /** Whether rankings keep their first stage between requests (query/rank-cores.ts); off: every one is cold. */
   private readonly rankCores: boolean;
+  /** Rankings the model cube answers, computed over columnar arrays (query/rank-kernel.ts); null: all in SQL. */
+  private readonly rankKernel: RankKernel | null;
   private catalogGeneration = -1;
 
   private readonly allowPath: AllowPath;
@@ -79,6 +82,7 @@ export class EngineServer {
       resultCache?: boolean;
       cubes?: boolean;
       rankCores?: boolean;
+      rankKernel?: boolean;
       warmFlags?: boolean;
     } = {},
   ) {
@@ -86,6 +90,7 @@ export class EngineServer {
     this.results = opts.resultCache === false ? null : new ResultCache();
     this.cubes = opts.cubes ?? true;
     this.rankCores = opts.rankCores ?? true;
+    this.rankKernel = opts.rankKernel === false ? null : new RankKernel();
     this.statements = new StatementCache(ws.read);
     this.flagWarmup =
       (opts.warmFlags ?? opts.allowPath !== undefined)
@@ -308,6 +313,15 @@ export class EngineServer {
     if (spec.kind === 'rank') await prepareRankFlags(this.ws, this.ws.read, spec.flagOptions);
     const catalog = this.catalog;
     try {
+      if (spec.kind === 'rank' && this.rankKernel && RankKernel.eligible(spec, catalog)) {
+        const r = await this.rankKernel.query(this.ws.read, spec, catalog, version, {
+          keep: this.rankCores,
+          flagsKey: rankFlagsKey(this.ws, spec.flagOptions),
+        });
+        const answer = { arrow: r.bytes, rowCount: r.rowCount, dataVersion: this.ws.dataVersion };
+        if (cacheable) this.results?.set(key, version, answer);
+        return { ...answer, ms: performance.now() - t0 };
+      }
       // A ranking answers from its kept first stage (computed and kept first when new).
       const q =
         spec.kind === 'rank' && this.rankCores

@@ -20,9 +20,9 @@ import {
 import { DuckDBTypeId, type DuckDBConnection, type DuckDBResult, type DuckDBVector } from '@duckdb/node-api';
 import type { Sql } from './sql';
 
-type Kind = 'f64' | 'i32' | 'str' | 'date' | 'bool';
+export type Kind = 'f64' | 'i32' | 'str' | 'date' | 'bool';
 
-function kindOf(typeId: DuckDBTypeId): Kind {
+export function kindOf(typeId: DuckDBTypeId): Kind {
   switch (typeId) {
     case DuckDBTypeId.TINYINT:
     case DuckDBTypeId.SMALLINT:
@@ -66,6 +66,25 @@ function validityBytes(v: RawVector['validity']): { bytes: Uint8Array; offset: n
   return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset: v?.offset ?? 0 };
 }
 
+/**
+ * Copy a DOUBLE vector's `n` values into `out` from `at`, NULL as NaN: one bulk copy of its items and a
+ * pass over the validity mask only when it has one (a column read per value costs ten times more).
+ * Other vector types go value by value.
+ */
+export function copyDoubles(vec: DuckDBVector, n: number, out: Float64Array, at: number): void {
+  const raw = vec as unknown as RawVector;
+  const items = raw.items;
+  if (items instanceof Float64Array && items.length >= n) out.set(items.subarray(0, n), at);
+  else for (let i = 0; i < n; i++) out[at + i] = Number(vec.getItem(i) ?? NaN);
+  const validity = validityBytes(raw.validity);
+  if (!validity) return;
+  const { bytes, offset } = validity;
+  for (let i = 0; i < n; i++) {
+    const b = offset + i;
+    if (((bytes[b >> 3] ?? 0) & (1 << (b & 7))) === 0) out[at + i] = NaN;
+  }
+}
+
 const utf8 = new TextDecoder();
 
 /** A string stored inline in a string_t (≤ 12 bytes): ASCII decoded directly, anything else as UTF-8. */
@@ -84,7 +103,7 @@ function inlineString(bytes: Uint8Array, at: number, len: number): string {
  * dictionary-encoded on the fly (a Map from value to code), so neither an intermediate array of JS
  * strings nor an Arrow builder is needed.
  */
-class ColumnBuffer {
+export class ColumnBuffer {
   nums: Float64Array | Int32Array;
   valid: Uint8Array;
   length = 0;
@@ -293,6 +312,27 @@ export async function resultToArrow(result: DuckDBResult): Promise<{ bytes: Uint
   cols.forEach((col, i) => {
     vectors[names[i] ?? `c${i}`] = col.toVector();
   });
+  return { bytes: tableToIPC(new Table(vectors), 'stream'), rowCount };
+}
+
+/**
+ * Encode columns of plain values (numbers, strings, null) as an Arrow IPC stream, with the same types
+ * `resultToArrow` gives the DuckDB types of the same kinds (texts dictionary-encoded).
+ */
+export function columnsToArrow(
+  columns: readonly { name: string; kind: Kind; values: readonly unknown[] }[],
+): {
+  bytes: Uint8Array;
+  rowCount: number;
+} {
+  const vectors: Record<string, Vector> = {};
+  let rowCount = 0;
+  for (const c of columns) {
+    const b = new ColumnBuffer(c.kind);
+    for (const v of c.values) b.push(v);
+    vectors[c.name] = b.toVector();
+    rowCount = c.values.length;
+  }
   return { bytes: tableToIPC(new Table(vectors), 'stream'), rowCount };
 }
 

@@ -57,7 +57,7 @@ export const RANK_MODEL_COLUMNS = [
  * out as small codes plus one dictionary instead of one decoded string per row (db/arrow.ts) — most of a
  * full ranking's read-out time. The values are the same texts.
  */
-function modelColumn(c: (typeof RANK_MODEL_COLUMNS)[number]): Sql {
+export function modelColumn(c: (typeof RANK_MODEL_COLUMNS)[number]): Sql {
   return (ENUM_COLUMNS as readonly string[]).includes(c)
     ? raw(`CAST(m.${c} AS ${enumType(c as (typeof ENUM_COLUMNS)[number])}) AS ${c}`)
     : raw(`m.${c}`);
@@ -81,7 +81,7 @@ function peerKey(peer: RankSpec['peer']): Sql {
   }
 }
 
-function peerText(peer: RankSpec['peer']): Sql {
+export function peerText(peer: RankSpec['peer']): Sql {
   switch (peer ?? 'field') {
     case 'field':
       return raw(`coalesce(m.field, '')`);
@@ -114,7 +114,7 @@ const COMPOSABLE = new Set(['sum', 'mean', 'weighted_mean']);
  * The years the model cube is read over when it answers the spec exactly: no period filter, or one of whole
  * years, and every indicator aggregated composably. Null: read `facts`.
  */
-function cubeYears(
+export function cubeYears(
   spec: RankSpec,
   codes: readonly string[],
   catalog: CatalogCache,
@@ -125,7 +125,7 @@ function cubeYears(
 }
 
 /** Indicators whose aggregates the components read: theirs, plus beneficiaries and funds for the rates. */
-function codesNeeded(spec: RankSpec, catalog: CatalogCache): { inds: string[]; codes: string[] } {
+export function codesNeeded(spec: RankSpec, catalog: CatalogCache): { inds: string[]; codes: string[] } {
   const inds = componentIndicators(spec.components, catalog);
   const need = componentNeeds(spec.components);
   const codes = [...inds];
@@ -160,6 +160,20 @@ function sortKey(sort: RankSpec['sort']): { key: Sql; dir: Sql } {
 }
 
 /**
+ * Conditions on `model_dim` (alias m) selecting the models a ranking ranks: the filter's (a model is in a
+ * period when it reported in it) minus those carrying an excluded flag (the user's choice). None: every model.
+ */
+export function rankScopeConditions(spec: RankSpec): Sql[] {
+  const conds = dimConditions(spec.filter, 'm', { activeInPeriod: true });
+  if (spec.exclude?.length) {
+    conds.push(
+      sql`m.model_id NOT IN (SELECT x.model_id FROM ${raw(RANK_FLAGS)} x WHERE list_has_any(x.codes, ${listValue([...spec.exclude])}))`,
+    );
+  }
+  return conds;
+}
+
+/**
  * The ranking's first stage, as CTEs ending in `p`: one row per ranked model with its peer group (`pk`)
  * and, per component, its raw value and percentile (`c{i}_raw`, `c{i}_pct`). It depends on the
  * components' definitions, the peer group, the filter and the exclusions — not on the weights, the sort,
@@ -171,12 +185,7 @@ export function rankCoreCtes(spec: RankSpec, catalog: CatalogCache): Sql {
   const [, completed, paused] = STATUSES;
   const comps = spec.components;
 
-  const mdConds = dimConditions(spec.filter, 'm', { activeInPeriod: true });
-  if (spec.exclude?.length) {
-    mdConds.push(
-      sql`m.model_id NOT IN (SELECT x.model_id FROM ${raw(RANK_FLAGS)} x WHERE list_has_any(x.codes, ${listValue([...spec.exclude])}))`,
-    );
-  }
+  const mdConds = rankScopeConditions(spec);
 
   // `md`: the models in scope, narrow (the texts join back for the page's rows only).
   const ctes: Sql[] = [

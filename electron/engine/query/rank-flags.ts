@@ -29,13 +29,18 @@ export function flagsByModel(flags: readonly ModelFlag[]): Map<string, { codes: 
   return out;
 }
 
+/** What `rank_flags` holds: the data version and the flag options. */
+export function rankFlagsKey(ws: Workspace, options: FlagOptions | undefined): string {
+  return `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
+}
+
 /** Make sure `rank_flags` on `conn` holds the flags for the current data and `options`. */
 export async function prepareRankFlags(
   ws: Workspace,
   conn: DuckDBConnection,
   options: FlagOptions | undefined,
 ): Promise<void> {
-  const key = `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
+  const key = rankFlagsKey(ws, options);
   if (loaded.get(conn) === key) return;
   const by = flagsByModel(await cachedFlags(ws, options));
   const ids = [...by.keys()];

@@ -13,15 +13,16 @@ import { RANK_PRESETS, type RankSpec } from '../../../shared/rank-spec';
 import { openSampleCopy } from '../pivot/sample-workspace';
 
 let copy: Awaited<ReturnType<typeof openSampleCopy>>;
-/** Keeps cores (the app's engine), no result cache: every request runs SQL. */
+/** Keeps cores in SQL (the path of rankings the kernel does not answer), no result cache: every request runs SQL. */
 let kept: EngineServer;
 /** Computes every ranking in one statement. */
 let cold: EngineServer;
 
 beforeAll(async () => {
   copy = await openSampleCopy();
-  kept = new EngineServer(copy.ws, { resultCache: false });
-  cold = new EngineServer(copy.ws, { resultCache: false, rankCores: false });
+  // The SQL path throughout: the columnar kernel (rank-kernel.test.ts) would answer these specs.
+  kept = new EngineServer(copy.ws, { resultCache: false, rankKernel: false });
+  cold = new EngineServer(copy.ws, { resultCache: false, rankCores: false, rankKernel: false });
 }, 300_000);
 afterAll(() => copy?.cleanup());
 

@@ -27,9 +27,14 @@ async function ranked(server: EngineServer, components: RankComponent[]) {
 }
 
 describe('models without values', () => {
-  for (const rankCores of [false, true]) {
-    it(`are not ranked on the reporting share (${rankCores ? 'kept core' : 'one statement'})`, async () => {
-      const server = new EngineServer(t.ws, { resultCache: false, rankCores });
+  const paths = [
+    { name: 'columnar kernel', opts: {} },
+    { name: 'SQL, one statement', opts: { rankKernel: false, rankCores: false } },
+    { name: 'SQL, kept core', opts: { rankKernel: false } },
+  ];
+  for (const path of paths) {
+    it(`are not ranked on the reporting share (${path.name})`, async () => {
+      const server = new EngineServer(t.ws, { resultCache: false, ...path.opts });
       const rows = await ranked(server, [{ type: 'reporting_share', weight: 1 }]);
       expect(rows.map((r) => r.id).sort()).toEqual(['MH-1', 'MH-2', 'MH-3']);
       for (const r of rows) {
