@@ -111,6 +111,9 @@ export async function runQueries(scale: number, plans: QueryPlans): Promise<Quer
     const server = new EngineServer(ws, { resultCache: false, rankCores: false });
     const keptServer = new EngineServer(ws, { resultCache: false });
     const cachedServer = new EngineServer(ws);
+    // What an app's engine does at idle after opening, before the analyst's first click: the default
+    // integrity flags, and the ranking kernel's arrays loaded and its code compiled (EngineServer.warmUp).
+    for (const s of [server, keptServer, cachedServer]) await s.warmUp();
     const catalog = await CatalogCache.load(ws);
     const rows: QueryRow[] = [];
     const expected = new Map<string, Canon>();

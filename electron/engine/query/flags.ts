@@ -142,6 +142,8 @@ export class FlagWarmup {
     private readonly ws: Workspace,
     private readonly busy: () => boolean,
     private readonly idleMs = WARM_IDLE_MS,
+    /** More idle work after the flags (the ranking kernel's warm-up); its failure is logged the same way. */
+    private readonly then?: () => Promise<void>,
   ) {}
 
   /** A request finished: (re)start the idle timer unless the current data version is warm. */
@@ -166,9 +168,15 @@ export class FlagWarmup {
     if (this.warmed === version) return;
     this.warmed = version;
     const hit = cache.get(this.ws);
-    if (hit && hit.key.startsWith(`${version}:`)) return;
-    this.last = cachedFlags(this.ws).then(
-      () => undefined,
+    const flags = hit && hit.key.startsWith(`${version}:`) ? hit.flags : cachedFlags(this.ws);
+    const then = this.then;
+    this.last = flags.then(
+      async () => {
+        if (!then) return;
+        await then().catch((e: unknown) => {
+          console.warn(`ranking warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
+        });
+      },
       (e: unknown) => {
         console.warn(`flags warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
       },

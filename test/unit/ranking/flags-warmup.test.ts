@@ -58,6 +58,24 @@ describe('flags warm-up', () => {
     expect(await cachedFlags(t.ws)).toEqual(fresh);
   });
 
+  it('then runs the next idle work (the ranking kernel’s), after the flags are cached', async () => {
+    await importOneModel('M-WARM-0');
+    const seen: boolean[] = [];
+    const w = new FlagWarmup(
+      t.ws,
+      () => false,
+      IDLE,
+      () => {
+        seen.push(flagsCached(t.ws));
+        return Promise.resolve();
+      },
+    );
+    w.poke();
+    vi.advanceTimersByTime(IDLE);
+    await w.settled();
+    expect(seen).toEqual([true]);
+  });
+
   it('waits while a request runs, and a new request restarts the idle time', async () => {
     await importOneModel('M-WARM-1');
     let busy = true;

@@ -145,6 +145,15 @@ describe('ranking kernel', () => {
       expectSame(await rows(kept, spec), await rows(reference, spec), JSON.stringify(spec));
   });
 
+  it('the idle warm-up loads the kernel (on the background connection), and rankings then equal the SQL', async () => {
+    const server = new EngineServer(copy.ws, { resultCache: false });
+    expect(server.rankKernelReady()).toBe(false);
+    await server.warmUp();
+    expect(server.rankKernelReady()).toBe(true);
+    const spec: RankSpec = { ...preset('households_per_vnd'), limit: 50, counts: true };
+    expectSame(await rows(server, spec), await rows(reference, spec), 'after the warm-up');
+  });
+
   it('follows the data: after the derived tables change, the kernel reads them again', async () => {
     const before = await rows(kept, base);
     // Take away a tenth of the models' values and rebuild, as an import would.
