@@ -25,7 +25,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
 import { STATUSES } from '../../../shared/catalog';
-import { RANK_PRESETS, type RankSpec } from '../../../shared/rank-spec';
+import { EXTRA_COMPONENTS, RANK_PRESETS, type RankComponent, type RankSpec } from '../../../shared/rank-spec';
 import { ColumnBuffer, columnsToArrow, copyDoubles, kindOf, type Kind } from '../db/arrow';
 import { and, join, raw, sql, type Sql } from '../db/sql';
 import { enumType } from '../workspace/derived';
@@ -490,9 +490,10 @@ function componentValues(
     funds: Float64Array;
   },
   inScope: Uint8Array,
+  out: Float64Array,
 ): Float64Array {
   const N = inScope.length;
-  const out = new Float64Array(N).fill(NaN);
+  out.fill(NaN);
   const pop = base.population;
   const { months, expected, trend, benef, funds } = inputs;
   switch (c.type) {
@@ -644,6 +645,7 @@ function percentiles(
   asc: boolean,
   scratch: SortScratch,
   pool: Pool,
+  pct: Float64Array,
 ): { pct: Float64Array; stats: Map<number, [number, number]> } {
   const N = rawI.length;
   const R = ranked.length;
@@ -663,7 +665,7 @@ function percentiles(
     order[fill[g] as number] = k;
     fill[g] = (fill[g] as number) + 1;
   }
-  const pct = new Float64Array(N).fill(NaN);
+  pct.fill(NaN);
   const stats = new Map<number, [number, number]>();
   const top = asc ? 0.9 : 0.1;
   const vals = pool.f64();
@@ -709,7 +711,11 @@ function percentiles(
 /** A kernel's reusable work arrays for one base (sized to its model slots). */
 interface Work {
   pool: Pool;
+  /** The page's (scores, ranks): apart from `pool`, whose arrays a first stage not kept still uses. */
+  page: Pool;
   sort: SortScratch;
+  /** Whether the first stage computed is kept (its arrays then are its own). */
+  keep: boolean;
 }
 
 function computeCore(
@@ -743,7 +749,9 @@ function computeCore(
   const inScope = pool.u8();
   for (let k = 1; k < N; k++)
     if (base.modelId[k] !== null && (scope === null || scope[k] === 1)) inScope[k] = 1;
-  const raw = spec.components.map((c) => componentValues(c, base, inputs, inScope));
+  // The outputs: the first stage's own arrays when it is kept, else work arrays.
+  const output = () => (work.keep ? new Float64Array(N) : pool.f64());
+  const raw = spec.components.map((c) => componentValues(c, base, inputs, inScope, output()));
   // Ranked: the models with at least one component value.
   let R = 0;
   const rankedAll = pool.i32();
@@ -760,7 +768,7 @@ function computeCore(
   const ranked = rankedAll.slice(0, R);
   const pk = spec.peer === 'unit_type' ? base.pkType : spec.peer === 'all' ? base.pkAll : base.pkField;
   const per = spec.components.map((c, i) =>
-    percentiles(ranked, pk, raw[i] as Float64Array, higherIsBetter(c, catalog), work.sort, pool),
+    percentiles(ranked, pk, raw[i] as Float64Array, higherIsBetter(c, catalog), work.sort, pool, output()),
   );
   return { ranked, pk, raw, pct: per.map((p) => p.pct), stats: per.map((p) => p.stats) };
 }
@@ -856,13 +864,33 @@ function select(a: Float64Array, k: number): number {
   return a[k] as number;
 }
 
+/**
+ * A ranking with every component type (an indicator of each composable aggregation, every rate, every
+ * extra component) over the workspace's catalogue: the warm-up runs it so that every path of the kernel
+ * is compiled before the first request.
+ */
+function warmSpec(catalog: CatalogCache): RankSpec {
+  const all = catalog.all();
+  const components: RankComponent[] = [];
+  const sum = all.find((i) => i.aggregation === 'sum');
+  if (sum)
+    for (const per of ['none', 'per_month', 'per10k', 'per_million_vnd'] as const)
+      components.push({ type: 'indicator', indicator: sum.code, per, weight: 1 });
+  for (const agg of ['mean', 'weighted_mean']) {
+    const i = all.find((x) => x.aggregation === agg);
+    if (i) components.push({ type: 'indicator', indicator: i.code, weight: 1 });
+  }
+  for (const type of EXTRA_COMPONENTS) components.push({ type, weight: 1 });
+  return { kind: 'rank', peer: 'field', components };
+}
+
 /** Most recently used first stages kept. */
 const MAX_KEPT = 4;
 
 /** The warm-up's runs of the kernel: at least, at most, and the time it may take beyond the minimum. */
 const WARM_RUNS_MIN = 3;
-const WARM_RUNS_MAX = 30;
-const WARM_MS = 300;
+const WARM_RUNS_MAX = 40;
+const WARM_MS = 600;
 
 /** Computes rankings over columnar arrays; one per engine (its base follows the data version). */
 export class RankKernel {
@@ -874,7 +902,8 @@ export class RankKernel {
 
   private scratchFor(base: Base): Work {
     const size = base.n + 1;
-    if (this.work?.pool.size !== size) this.work = { pool: new Pool(size), sort: new SortScratch(size) };
+    if (this.work?.pool.size !== size)
+      this.work = { pool: new Pool(size), page: new Pool(size), sort: new SortScratch(size), keep: true };
     return this.work;
   }
 
@@ -909,26 +938,43 @@ export class RankKernel {
 
   /**
    * Prepare for the first ranking of a data version, at idle (the engine's warm-up): load the base on
-   * `conn` (the background connection: it reads committed tables only), then compute the first preset's
-   * first stage a few times, so that V8 has compiled the kernel's loops before the analyst's first ranking
-   * (Node's optimising compiler takes a function only after it has run a while: at scale 1 the first
-   * twenty rankings of a process took 15–35 ms, then 6 ms). The last one is kept for the Ranking view.
+   * `conn` (the background connection: it reads committed tables only), then run a ranking with every
+   * component type a few times, so that V8 has compiled the kernel's loops before the analyst's first
+   * ranking (Node's optimising compiler takes a function only after it has run a while: at scale 1 the
+   * first twenty rankings of a process took 15–35 ms, then 6 ms), and keep the first preset's first stage
+   * for the Ranking view's first request.
    */
   async warm(conn: DuckDBConnection, catalog: CatalogCache, version: string): Promise<void> {
     const base = await this.baseFor(conn, version);
-    const spec = RANK_PRESETS[0]?.spec;
-    if (!spec || !RankKernel.eligible(spec, catalog)) return;
-    const started = performance.now();
-    let core: Core | null = null;
-    for (let i = 0; i < WARM_RUNS_MAX && (i < WARM_RUNS_MIN || performance.now() - started < WARM_MS); i++) {
-      core = computeCore(spec, catalog, base, null, this.scratchFor(base));
-      // Yield between runs: a request arriving meanwhile is not held up by the whole warm-up.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.base !== base) return;
+    const size = base.n + 1;
+    // Work arrays of its own: a request may run between two of its runs.
+    const work: Work = {
+      pool: new Pool(size),
+      page: new Pool(size),
+      sort: new SortScratch(size),
+      keep: false,
+    };
+    const every = warmSpec(catalog);
+    if (RankKernel.eligible(every, catalog)) {
+      const started = performance.now();
+      for (
+        let i = 0;
+        i < WARM_RUNS_MAX && (i < WARM_RUNS_MIN || performance.now() - started < WARM_MS);
+        i++
+      ) {
+        computeCore(every, catalog, base, null, work);
+        // Yield between runs: a request arriving meanwhile is not held up by the whole warm-up.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.base !== base) return;
+      }
     }
-    if (core) {
-      this.kept.delete(coreKey(spec));
-      this.kept.set(coreKey(spec), core);
+    // The Ranking view's first preset, kept for its first request.
+    const first = RANK_PRESETS[0]?.spec;
+    if (first && RankKernel.eligible(first, catalog)) {
+      const core = computeCore(first, catalog, base, null, { ...work, keep: true });
+      if (this.base !== base) return;
+      this.kept.delete(coreKey(first));
+      this.kept.set(coreKey(first), core);
       while (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
     }
   }
@@ -950,13 +996,14 @@ export class RankKernel {
     const key = coreKey(spec);
     let core = opts.keep ? this.kept.get(key) : undefined;
     if (!core) {
-      core = computeCore(spec, catalog, base, await scopeOf(conn, spec, base), this.scratchFor(base));
+      const scope = await scopeOf(conn, spec, base);
+      core = computeCore(spec, catalog, base, scope, { ...this.scratchFor(base), keep: opts.keep });
       if (opts.keep) {
         while (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
       }
     } else this.kept.delete(key);
     if (opts.keep) this.kept.set(key, core);
-    return this.page(conn, spec, base, core, this.flags);
+    return this.page(conn, spec, base, core, this.flags, this.scratchFor(base).page);
   }
 
   private async page(
@@ -965,14 +1012,16 @@ export class RankKernel {
     base: Base,
     core: Core,
     flags: FlagTexts,
+    pool: Pool,
   ): Promise<{ bytes: Uint8Array; rowCount: number }> {
+    pool.reset();
     const comps = spec.components;
     const totalWeight = comps.reduce((s, c) => s + c.weight, 0);
     const weights = comps.map((c) => c.weight);
     const N = base.n + 1;
     const R = core.ranked.length;
     // score = 100 × Σ wᵢ·coalesce(pctᵢ, 0) ÷ Σ wᵢ, summed in the SQL's order (equal scores tie exactly).
-    const score = new Float64Array(N);
+    const score = pool.f64();
     for (let j = 0; j < R; j++) {
       const k = core.ranked[j] as number;
       let acc = 0;
@@ -995,7 +1044,7 @@ export class RankKernel {
       const want = spec.limit === undefined ? R : Math.min(R, offset + spec.limit);
       let cand: number[];
       if (want > 0 && want < R) {
-        const neg = new Float64Array(R);
+        const neg = pool.f64().subarray(0, R);
         for (let j = 0; j < R; j++) neg[j] = -(score[core.ranked[j] as number] as number);
         const bound = -select(neg, want - 1);
         cand = [];
@@ -1008,7 +1057,7 @@ export class RankKernel {
       rows = cand.slice(offset, want).map((k, i) => ({ k, rank: offset + i + 1 }));
     } else {
       const order = Array.from(core.ranked).sort(byRank);
-      const rankOf = new Int32Array(N);
+      const rankOf = pool.i32().fill(0);
       for (let i = 0; i < order.length; i++) rankOf[order[i] as number] = i + 1;
       if ((spec.only || by === 'flags') && !flags.codes) flags.codes = await flagCodes(conn);
       const codes = flags.codes ?? new Map<number, string[]>();
