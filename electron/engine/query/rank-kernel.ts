@@ -647,7 +647,6 @@ function percentiles(
   pool: Pool,
   pct: Float64Array,
 ): { pct: Float64Array; stats: Map<number, [number, number]> } {
-  const N = rawI.length;
   const R = ranked.length;
   let groups = 1;
   for (let j = 0; j < R; j++) groups = Math.max(groups, (pk[ranked[j] as number] as number) + 2);
@@ -1018,7 +1017,6 @@ export class RankKernel {
     const comps = spec.components;
     const totalWeight = comps.reduce((s, c) => s + c.weight, 0);
     const weights = comps.map((c) => c.weight);
-    const N = base.n + 1;
     const R = core.ranked.length;
     // score = 100 × Σ wᵢ·coalesce(pctᵢ, 0) ÷ Σ wᵢ, summed in the SQL's order (equal scores tie exactly).
     const score = pool.f64();
