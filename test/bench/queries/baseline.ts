@@ -363,7 +363,7 @@ export function rank(spec: RankSpec): string {
       case 'months_active':
         return 'a.months';
       case 'reporting_share':
-        return 'least(1.0, a.months / nullif(a.expected, 0))';
+        return 'CASE WHEN a.expected > 0 THEN least(1.0, a.months / a.expected) END';
       case 'reach':
         return 'a.benef / nullif(a.population, 0)';
       case 'efficiency':

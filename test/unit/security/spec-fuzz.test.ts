@@ -134,10 +134,14 @@ async function check(kind: string, spec: unknown): Promise<string> {
   for (const e of ran) expect(e.text.toLowerCase(), 'user text in executed SQL').not.toContain(MARKER);
   if (answer.ok) {
     c.results++;
-    // The spec was accepted as it was: its hostile strings reached the query as bound values.
+    // The spec was accepted as it was: its hostile strings reached the query as bound values — except a
+    // ranking's `focus`, which the columnar ranking kernel (rank-kernel.ts) matches against the model ids
+    // in the engine process, never in SQL.
     const parsed = SpecSchema.safeParse(spec);
     expect(parsed.success).toBe(true);
-    if (parsed.success && mentionsMarker(parsed.data) && ran.length > 0) {
+    const sqlText =
+      parsed.success && parsed.data.kind === 'rank' ? { ...parsed.data, focus: undefined } : parsed.data;
+    if (parsed.success && mentionsMarker(sqlText) && ran.length > 0) {
       const bound = ran.flatMap((e) => paramStrings(e.params)).some((s) => s.toLowerCase().includes(MARKER));
       expect(bound, `hostile text of ${JSON.stringify(parsed.data).slice(0, 200)} not bound`).toBe(true);
     }
