@@ -125,7 +125,7 @@ export class EngineServer {
     const version = `${this.ws.dataVersion}:${derivedGeneration()}`;
     const catalog = await this.currentCatalog();
     const kernel = this.rankKernel;
-    await this.ws.onBackground((conn) => kernel.warm(conn, catalog, version));
+    await this.ws.onBackground((conn) => kernel.warm(conn, catalog, version, () => this.running.size > 0));
   }
 
   /** Whether the ranking kernel holds the arrays of the current data (after a ranking or the warm-up). */

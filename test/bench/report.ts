@@ -96,13 +96,13 @@ function uiTable(rows: UiResult[]): string[] {
 
 function rssTable(rows: RssResult[]): string[] {
   return [
-    '### Engine process memory (open workspace, Overview specs once)',
+    '### Engine process memory (open workspace, Overview specs once, then the idle warm-up)',
     '',
-    '| scale | RSS before open MB | after open MB | after Overview MB | peak MB |',
-    '| ---: | ---: | ---: | ---: | ---: |',
+    '| scale | RSS before open MB | after open MB | after Overview MB | after warm-up MB | peak MB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.scale} | ${r.baseRss.toFixed(0)} | ${r.openRss.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.maxRss.toFixed(0)} |`,
+        `| ${r.scale} | ${r.baseRss.toFixed(0)} | ${r.openRss.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.warmRss?.toFixed(0) ?? '—'} | ${r.maxRss.toFixed(0)} |`,
     ),
   ];
 }
@@ -188,8 +188,8 @@ export function targets(r: BenchResults): string[][] {
   const rss1 = r.rss?.find((x) => x.scale === 1);
   out.push([
     'engine RSS ≤ 400 MB, scale 1',
-    verdict(rss1 ? rss1.rss <= 400 : null),
-    rss1 ? `${rss1.rss.toFixed(0)} MB` : '',
+    verdict(rss1 ? Math.max(rss1.rss, rss1.warmRss ?? 0) <= 400 : null),
+    rss1 ? `${Math.max(rss1.rss, rss1.warmRss ?? 0).toFixed(0)} MB (after the idle warm-up)` : '',
   ]);
   return out;
 }

@@ -1,4 +1,7 @@
-/** Engine memory: a child process opens the workspace of a scale, runs the Overview's specs once, reports its RSS. */
+/**
+ * Engine memory: a child process opens the workspace of a scale, runs the Overview's specs once and the app's
+ * idle warm-up, and reports its RSS after each.
+ */
 import path from 'node:path';
 import { runChild } from './lib/child';
 import { benchWorkspace } from './lib/data';
@@ -9,8 +12,10 @@ export interface RssResult {
   /** Node + tsx before the workspace is opened. */
   baseRss: number;
   openRss: number;
-  /** After the Overview specs: the figure held against the target. */
+  /** After the Overview specs. */
   rss: number;
+  /** After the app's idle warm-up too (flags, ranking kernel): the figure held against the target. */
+  warmRss?: number;
   maxRss: number;
 }
 

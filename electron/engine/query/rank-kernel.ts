@@ -943,7 +943,12 @@ export class RankKernel {
    * first twenty rankings of a process took 15–35 ms, then 6 ms), and keep the first preset's first stage
    * for the Ranking view's first request.
    */
-  async warm(conn: DuckDBConnection, catalog: CatalogCache, version: string): Promise<void> {
+  async warm(
+    conn: DuckDBConnection,
+    catalog: CatalogCache,
+    version: string,
+    busy: () => boolean = () => false,
+  ): Promise<void> {
     const base = await this.baseFor(conn, version);
     const size = base.n + 1;
     // Work arrays of its own: a request may run between two of its runs.
@@ -962,14 +967,14 @@ export class RankKernel {
         i++
       ) {
         computeCore(every, catalog, base, null, work);
-        // Yield between runs: a request arriving meanwhile is not held up by the whole warm-up.
+        // Yield between runs, and stop once a request runs: it is never held up by more than one run.
         await new Promise((resolve) => setImmediate(resolve));
-        if (this.base !== base) return;
+        if (this.base !== base || busy()) return;
       }
     }
     // The Ranking view's first preset, kept for its first request.
     const first = RANK_PRESETS[0]?.spec;
-    if (first && RankKernel.eligible(first, catalog)) {
+    if (first && RankKernel.eligible(first, catalog) && !busy()) {
       const core = computeCore(first, catalog, base, null, { ...work, keep: true });
       if (this.base !== base) return;
       this.kept.delete(coreKey(first));

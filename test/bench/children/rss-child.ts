@@ -1,6 +1,7 @@
 /**
- * Child process of the RSS benchmark: opens a workspace, runs the Overview's specs once (no filter) and
- * prints one JSON line with this process's resident memory. Run by rss.ts, never by hand.
+ * Child process of the RSS benchmark: opens a workspace, runs the Overview's specs once (no filter), then
+ * the app's idle warm-up (integrity flags, ranking kernel arrays), and prints one JSON line with this
+ * process's resident memory after each. Run by rss.ts, never by hand.
  */
 import { EngineServer } from '../../../electron/engine/server';
 import { Workspace } from '../../../electron/engine/workspace/workspace';
@@ -21,7 +22,9 @@ const server = new EngineServer(ws);
 for (const spec of [kpiSpec({}), statusSpec({}), fieldsSpec({}), fundsByMonthSpec({})])
   await server.query(spec);
 const rss = mb(process.memoryUsage().rss);
-ws.close();
+await server.warmUp();
+const warmRss = mb(process.memoryUsage().rss);
+await ws.closeAsync();
 process.stdout.write(
-  JSON.stringify({ baseRss, openRss, rss, maxRss: process.resourceUsage().maxRSS / 1024 }) + '\n',
+  JSON.stringify({ baseRss, openRss, rss, warmRss, maxRss: process.resourceUsage().maxRSS / 1024 }) + '\n',
 );
