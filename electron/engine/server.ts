@@ -123,7 +123,11 @@ export class EngineServer {
   private async warmRanking(): Promise<void> {
     if (!this.rankKernel) return;
     const version = `${this.ws.dataVersion}:${derivedGeneration()}`;
-    const catalog = await this.currentCatalog();
+    // The catalogue reads on the read connection: queued with the requests (a DuckDB connection runs one
+    // query at a time; a second one started beside it breaks the first).
+    const catalog = await this.onRead({ controller: new AbortController(), onRead: false }, () =>
+      this.currentCatalog(),
+    );
     const kernel = this.rankKernel;
     await this.ws.onBackground((conn) => kernel.warm(conn, catalog, version, () => this.running.size > 0));
   }

@@ -3,6 +3,7 @@
  * (name, view) in one write transaction, list, delete. A pivot's spec is validated as a PivotSpec (a
  * ranking's as a RankSpec) before it is stored, so reopening a saved view never meets a malformed spec.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SavedView } from '../../../shared/api';
 import { AtlasError } from '../../../shared/errors';
 import { PivotSpecSchema } from '../../../shared/pivot-spec';
@@ -36,7 +37,7 @@ function checkSpec(view: Kind, spec: unknown): string {
 export async function saveView(ws: Workspace, name: string, view: Kind, spec: unknown): Promise<SavedView> {
   const text = checkSpec(view, spec);
   const trimmed = name.trim();
-  await ws.transaction(async () => {
+  const saved = await ws.transaction(async () => {
     const existing = await ws.rows<{ n: number }>(
       sql`SELECT count(*)::INTEGER AS n FROM saved_views WHERE name = ${trimmed} AND view = ${view}`,
       ws.write,
@@ -50,18 +51,24 @@ export async function saveView(ws: Workspace, name: string, view: Kind, spec: un
         sql`INSERT INTO saved_views VALUES (${trimmed}, ${view}, ${text}, now()::TIMESTAMP, now()::TIMESTAMP)`,
       );
     }
+    // Read back in the same transaction, on the write connection (see shortlist.ts setShortlist).
+    return (await listViews(ws, view, ws.write)).find((v) => v.name === trimmed);
   });
-  const saved = (await listViews(ws, view)).find((v) => v.name === trimmed);
   if (!saved) throw new AtlasError('INTERNAL', 'The saved view was not found after saving');
   return saved;
 }
 
 /** Saved views (of one kind when given), newest first. */
-export async function listViews(ws: Workspace, view?: Kind): Promise<SavedView[]> {
+export async function listViews(
+  ws: Workspace,
+  view?: Kind,
+  conn: DuckDBConnection = ws.read,
+): Promise<SavedView[]> {
   const rows = await ws.rows<{ name: string; view: Kind; spec: string; updated: string }>(
     view
       ? sql`SELECT name, view, spec, CAST(updated AS VARCHAR) AS updated FROM saved_views WHERE view = ${view} ORDER BY updated DESC, name`
       : sql`SELECT name, view, spec, CAST(updated AS VARCHAR) AS updated FROM saved_views ORDER BY updated DESC, name`,
+    conn,
   );
   return rows.map((r) => ({
     name: r.name,

@@ -4,6 +4,7 @@
  * either the old or the new state; the file is checkpointed after it (see Workspace.transaction), so the
  * shortlist survives a restart. Coverage follows the `replicated_from` lineage transitively.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { AtlasError } from '../../../shared/errors';
 import type {
   CoverageModel,
@@ -30,15 +31,20 @@ interface Row {
 }
 
 /** Every shortlisted model (added order), with its notes, newest first. */
-export async function listShortlist(ws: Workspace): Promise<ShortlistEntry[]> {
+export async function listShortlist(
+  ws: Workspace,
+  conn: DuckDBConnection = ws.read,
+): Promise<ShortlistEntry[]> {
   const rows = await ws.rows<Row>(
     `SELECT s.model_id, s.status, s.owner, CAST(s.added AS VARCHAR) AS added, CAST(s.updated AS VARCHAR) AS updated,
        d.name, d.unit_code, d.unit_name, d.field, d.sponsor
      FROM shortlist s LEFT JOIN model_dim d USING (model_id) ORDER BY s.added, s.model_id`,
+    conn,
   );
   const notes = await ws.rows<{ model_id: string; note: string; author: string | null; created: string }>(
     `SELECT n.model_id, n.note, n.author, CAST(n.created AS VARCHAR) AS created
      FROM notes n WHERE n.model_id IN (SELECT model_id FROM shortlist) ORDER BY n.created DESC, n.rowid DESC`,
+    conn,
   );
   return rows.map((r) => ({
     modelId: r.model_id,
@@ -62,7 +68,7 @@ export async function listShortlist(ws: Workspace): Promise<ShortlistEntry[]> {
  * when the model is not in the workspace.
  */
 export async function setShortlist(ws: Workspace, p: ShortlistSet): Promise<ShortlistEntry> {
-  await ws.transaction(async () => {
+  const entry = await ws.transaction(async () => {
     const known = await ws.rows<{ n: number }>(
       sql`SELECT count(*)::INTEGER AS n FROM models WHERE model_id = ${p.modelId}`,
       ws.write,
@@ -95,8 +101,10 @@ export async function setShortlist(ws: Workspace, p: ShortlistSet): Promise<Shor
           sql`INSERT INTO notes VALUES (${p.modelId}, ${p.note}, ${owner ?? null}, now()::TIMESTAMP)`,
         );
     }
+    // Read back in the same transaction, on the write connection: the read connection belongs to the
+    // request queue, and another write cannot slip in between.
+    return (await listShortlist(ws, ws.write)).find((e) => e.modelId === p.modelId);
   });
-  const entry = (await listShortlist(ws)).find((e) => e.modelId === p.modelId);
   if (!entry) throw new AtlasError('INTERNAL', 'The shortlist entry was not found after saving');
   return entry;
 }

@@ -238,6 +238,17 @@ export class Workspace {
    * checkpointed (file workspaces) so a crash afterwards has nothing to replay.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    // One at a time: the write connection holds one transaction, and the UI sends each edit as it is made
+    // (a note and a status a moment apart): the second BEGIN would fail inside the first transaction.
+    const run = this.writes.then(() => this.transactionNow(fn));
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Transactions wait here for the one before them to end (`transaction`). */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private async transactionNow<T>(fn: () => Promise<T>): Promise<T> {
     await this.write.run('BEGIN TRANSACTION');
     let result: T;
     try {

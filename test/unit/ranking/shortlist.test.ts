@@ -30,6 +30,25 @@ afterAll(() => {
 });
 
 describe('the replication shortlist', () => {
+  it('saves changes sent at the same time (a note, a status, an owner) one after the other, none lost', async () => {
+    // The UI sends each edit as soon as it is made: a slow save must not make the next one fail.
+    const sent = await Promise.allSettled([
+      server.run('shortlist.set', { modelId: 'M-FLAT12', note: 'Ghi chú đồng thời' }),
+      server.run('shortlist.set', { modelId: 'M-FLAT12', status: 'approved' }),
+      server.run('shortlist.set', { modelId: 'M-FLAT12', owner: 'Anh Minh' }),
+      server.run('shortlist.set', { modelId: 'M-SPIKE', status: 'rejected' }),
+    ]);
+    expect(sent.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const list = await server.run('shortlist.list', {});
+    expect(list.find((e) => e.modelId === 'M-FLAT12')).toMatchObject({
+      status: 'approved',
+      owner: 'Anh Minh',
+      notes: [expect.objectContaining({ note: 'Ghi chú đồng thời' })],
+    });
+    expect(list.find((e) => e.modelId === 'M-SPIKE')?.status).toBe('rejected');
+    for (const id of ['M-FLAT12', 'M-SPIKE']) await server.run('shortlist.remove', { modelId: id });
+  });
+
   it('adds models with status, owner and a note, and lists them with the model’s attributes', async () => {
     const e = await server.run('shortlist.set', {
       modelId: 'M-STEADY',
