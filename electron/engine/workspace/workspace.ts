@@ -296,12 +296,23 @@ export class Workspace {
   /** Work running on the background connection (`onBackground`). */
   private readonly bgWork = new Set<Promise<unknown>>();
 
+  /** Background work runs one at a time: a DuckDB connection runs one query at a time. */
+  private bgQueue: Promise<unknown> = Promise.resolve();
+  /** Set by `closeAsync`: background work queued after it does not start. */
+  private closing = false;
+
   /**
-   * Run `fn` on the background connection. `closeAsync` interrupts it and waits for it: closing a
-   * connection while a query runs on it never returns (the process hangs on exit).
+   * Run `fn` on the background connection, after the background work queued before it (the flags of a
+   * ranking's own options may be asked while the warm-up computes the default ones). `closeAsync`
+   * interrupts it and waits for it: closing a connection while a query runs on it never returns (the
+   * process hangs on exit).
    */
   onBackground<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const work = this.background().then(fn);
+    const work = this.bgQueue.then(() => {
+      if (this.closing) throw new AtlasError('INTERNAL', 'The workspace is closing');
+      return this.background().then(fn);
+    });
+    this.bgQueue = work.catch(() => undefined);
     const tracked = work.then(
       () => undefined,
       () => undefined,
@@ -314,6 +325,7 @@ export class Workspace {
   /** `close`, after interrupting the background work and waiting (at most `waitMs`) for it to stop. */
   async closeAsync(waitMs = 10_000): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
     if (this.bgWork.size) {
       this.bgConn?.interrupt();
       let timer: ReturnType<typeof setTimeout> | undefined;

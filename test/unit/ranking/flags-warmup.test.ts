@@ -76,6 +76,16 @@ describe('flags warm-up', () => {
     expect(seen).toEqual([true]);
   });
 
+  it('background work runs one at a time: flags under two options asked together are both right', async () => {
+    await importOneModel('M-WARM-BG');
+    const a = { identicalMonths: 3 };
+    const b = { gapMonths: 1 };
+    const [fa, fb] = await Promise.all([cachedFlags(t.ws, a), cachedFlags(t.ws, b)]);
+    expect(fa).toEqual(await computeFlags(t.ws, t.ws.read, a));
+    expect(fb).toEqual(await computeFlags(t.ws, t.ws.read, b));
+    expect(fa).not.toEqual(fb);
+  });
+
   it('waits while a request runs, and a new request restarts the idle time', async () => {
     await importOneModel('M-WARM-1');
     let busy = true;
