@@ -12,9 +12,9 @@ export interface RssResult {
   /** Node + tsx before the workspace is opened. */
   baseRss: number;
   openRss: number;
-  /** After the Overview specs. */
+  /** After the Overview specs: "after loading", the figure the target is about. */
   rss: number;
-  /** After the app's idle warm-up too (flags, ranking kernel): the figure held against the target. */
+  /** After the app's idle warm-up too (integrity flags, ranking kernel): reported beside it. */
   warmRss?: number;
   maxRss: number;
 }
