@@ -886,6 +886,9 @@ function warmSpec(catalog: CatalogCache): RankSpec {
 /** Most recently used first stages kept. */
 const MAX_KEPT = 4;
 
+/** Most recently used filter scopes kept. */
+const MAX_SCOPES = 8;
+
 /** The warm-up's runs of the kernel: at least, at most, and the time it may take beyond the minimum. */
 const WARM_RUNS_MIN = 3;
 const WARM_RUNS_MAX = 40;
@@ -898,6 +901,32 @@ export class RankKernel {
   private readonly kept = new Map<string, Core>();
   private flags: FlagTexts | null = null;
   private work: Work | null = null;
+
+  /**
+   * The models a spec's filter and exclusions select (scopeOf), kept per filter for the data version (a
+   * few): a new weight, component or peer group under the same filter does not ask SQL again.
+   */
+  private readonly scopes = new Map<string, Uint8Array | null>();
+
+  private async scopeFor(
+    conn: DuckDBConnection,
+    spec: RankSpec,
+    base: Base,
+    flagsKey: string,
+  ): Promise<Uint8Array | null> {
+    const key = JSON.stringify([spec.filter ?? {}, spec.exclude ?? [], spec.exclude?.length ? flagsKey : '']);
+    const hit = this.scopes.get(key);
+    if (hit !== undefined) {
+      this.scopes.delete(key);
+      this.scopes.set(key, hit);
+      return hit;
+    }
+    const scope = await scopeOf(conn, spec, base);
+    if (this.base !== base) return scope;
+    while (this.scopes.size >= MAX_SCOPES) this.scopes.delete(this.scopes.keys().next().value as string);
+    this.scopes.set(key, scope);
+    return scope;
+  }
 
   private scratchFor(base: Base): Work {
     const size = base.n + 1;
@@ -924,6 +953,7 @@ export class RankKernel {
   private async baseFor(conn: DuckDBConnection, version: string): Promise<Base> {
     if (this.base?.version === version) return this.base;
     this.kept.clear();
+    this.scopes.clear();
     this.flags = null;
     this.base = null;
     const loading = (this.loading ??= loadBase(conn, version).finally(() => {
@@ -1000,7 +1030,7 @@ export class RankKernel {
     const key = coreKey(spec);
     let core = opts.keep ? this.kept.get(key) : undefined;
     if (!core) {
-      const scope = await scopeOf(conn, spec, base);
+      const scope = await this.scopeFor(conn, spec, base, opts.flagsKey);
       core = computeCore(spec, catalog, base, scope, { ...this.scratchFor(base), keep: opts.keep });
       if (opts.keep) {
         while (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);

@@ -95,6 +95,11 @@ const VARIANTS: [string, RankSpec][] = [
   ['peers all, a later page', { ...base, peer: 'all', offset: 300 }],
   ['peers by unit type', { ...base, peer: 'unit_type' }],
   ['flagged models excluded', { ...base, exclude: ['spike', 'identical_run'] }],
+  // The same exclusion under other thresholds flags other models: not the models kept for the one before.
+  [
+    'the same exclusion under other flag thresholds',
+    { ...base, exclude: ['spike', 'identical_run'], flagOptions: { identicalMonths: 3 } },
+  ],
   [
     'trend, months, reach and efficiency',
     {
