@@ -832,7 +832,7 @@ async function ensurePage(
   }
 }
 
-/** Swap-free quickselect: the value that would stand at index `k` of `a` sorted ascending (`a` is reordered). */
+/** Quickselect (Hoare partition): the value at index `k` of `a` sorted ascending; `a` is reordered. */
 function select(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
