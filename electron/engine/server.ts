@@ -103,6 +103,11 @@ export class EngineServer {
         : null;
   }
 
+  /** What cached answers, kept rankings and the kernel's arrays are valid for: the data and derived tables. */
+  private dataKey(): string {
+    return `${this.ws.dataVersion}:${derivedGeneration()}`;
+  }
+
   /** The catalogue of the current data version and derived tables (loaded again when either changes). */
   private async currentCatalog(): Promise<CatalogCache> {
     if (
@@ -122,7 +127,7 @@ export class EngineServer {
    */
   private async warmRanking(): Promise<void> {
     if (!this.rankKernel) return;
-    const version = `${this.ws.dataVersion}:${derivedGeneration()}`;
+    const version = this.dataKey();
     // The catalogue reads on the read connection: queued with the requests (a DuckDB connection runs one
     // query at a time; a second one started beside it breaks the first).
     const catalog = await this.onRead({ controller: new AbortController(), onRead: false }, () =>
@@ -134,7 +139,7 @@ export class EngineServer {
 
   /** Whether the ranking kernel holds the arrays of the current data (after a ranking or the warm-up). */
   rankKernelReady(): boolean {
-    return this.rankKernel?.loadedVersion === `${this.ws.dataVersion}:${derivedGeneration()}`;
+    return this.rankKernel?.loadedVersion === this.dataKey();
   }
 
   /**
@@ -346,7 +351,7 @@ export class EngineServer {
     const t0 = performance.now();
     // Kinds whose answer depends on the spec and the imported data only.
     const cacheable = this.results !== null && CACHEABLE.has(spec.kind);
-    const version = `${this.ws.dataVersion}:${derivedGeneration()}`;
+    const version = this.dataKey();
     const key = cacheable ? ResultCache.key(spec) : '';
     const hit = cacheable ? this.results?.get(key, version) : undefined;
     if (hit) return { ...hit, ms: performance.now() - t0 };
