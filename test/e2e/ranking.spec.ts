@@ -89,6 +89,16 @@ test('rank with a preset, explain a score, shortlist three models, restart, expo
     .locator('.shortlist-table__name')
     .click();
   await expect(page.getByTestId('coverage-panel')).toContainText('phường/xã');
+  // With the coverage panel open, every row's note and its save button still fit inside the list's card
+  // (they used to run past its right edge, clipped).
+  const card = await page.locator('.shortlist__list').boundingBox();
+  for (const id of top)
+    for (const testId of ['shortlist-note', 'shortlist-save-note', 'shortlist-status', 'shortlist-owner']) {
+      const box = await shortlist.row(id).getByTestId(testId).boundingBox();
+      expect(box && card && box.x + box.width <= card.x + card.width, `${id} ${testId} inside the card`).toBe(
+        true,
+      );
+    }
   await shot(page, 'shortlist');
 
   // A real restart: stop the serving process, start a new one on the same home, open its new URL.

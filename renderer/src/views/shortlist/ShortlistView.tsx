@@ -114,6 +114,8 @@ function EntryRow({ e, selected, onSelect }: { e: ShortlistEntry; selected: bool
   );
 }
 
+const COLUMNS = ['name', 'unit', 'field', 'status', 'owner', 'note'] as const;
+
 /** Shortlist page: the saved shortlist with statuses, owners and notes, the coverage panel and the brief export. */
 export function ShortlistView() {
   const { t } = useTranslation();
@@ -177,9 +179,14 @@ export function ShortlistView() {
             <p className="shortlist__empty">{t('shortlist.empty')}</p>
           ) : (
             <table className="shortlist-table" data-testid="shortlist-table">
+              <colgroup>
+                {COLUMNS.map((c) => (
+                  <col key={c} className={`shortlist-table__col--${c}`} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
-                  {(['name', 'unit', 'field', 'status', 'owner', 'note'] as const).map((c) => (
+                  {COLUMNS.map((c) => (
                     <th key={c} scope="col">
                       {t(`shortlist.columns.${c}`)}
                     </th>
