@@ -98,6 +98,10 @@ function inlineString(bytes: Uint8Array, at: number, len: number): string {
   return ascii;
 }
 
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U8 = new Uint8Array(0);
+
 /**
  * One column being collected. Numbers go straight into a growable typed array; strings are
  * dictionary-encoded on the fly (a Map from value to code), so neither an intermediate array of JS
@@ -112,9 +116,13 @@ export class ColumnBuffer {
   readonly dictValues: string[] = [];
   readonly bools: (boolean | null)[] = [];
 
+  /**
+   * Empty until the first rows arrive, then sized to them: most results are a few rows to a few hundred,
+   * and a fixed 2,048-slot start per column was most of the garbage a small query left behind.
+   */
   constructor(readonly kind: Kind) {
-    this.nums = kind === 'f64' ? new Float64Array(2048) : new Int32Array(2048);
-    this.valid = new Uint8Array(2048);
+    this.nums = kind === 'f64' ? EMPTY_F64 : EMPTY_I32;
+    this.valid = EMPTY_U8;
   }
 
   private grow(need: number): void {
