@@ -21,7 +21,7 @@ import {
 import { requiredTargets, suggestMapping } from '../../../shared/import-mapping';
 import { inspectFile, stageSheet, type SourceInfo } from './sources';
 import { installViMacros } from './sql-macros';
-import type { Workspace } from '../workspace/workspace';
+import type { Workspace, WriteHold } from '../workspace/workspace';
 import { raw, sql } from '../db/sql';
 import type { LoadContext, LoadResult } from './loaders/context';
 import { loadModels } from './loaders/models';
@@ -176,6 +176,16 @@ export async function commitFiles(
   ws: Workspace,
   files: string[],
   opts: ImportOptions = {},
+): Promise<ImportReport[]> {
+  // The write connection is the import's from its first staged table to its commit (Workspace.exclusive).
+  return ws.exclusive((held) => commitFilesNow(ws, files, opts, held));
+}
+
+async function commitFilesNow(
+  ws: Workspace,
+  files: string[],
+  opts: ImportOptions,
+  held: WriteHold,
 ): Promise<ImportReport[]> {
   const started = Date.now();
   const planned: Planned[] = [];
@@ -356,7 +366,7 @@ export async function commitFiles(
       // Last point of no return: a cancel that arrived during the load still rolls everything back.
       if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
       return [...byFile.values()];
-    });
+    }, held);
     const ms = Date.now() - started;
     for (const r of reports) r.ms = ms;
     opts.onProgress?.('done', planned.length, planned.length);

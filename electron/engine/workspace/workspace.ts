@@ -51,6 +51,11 @@ function plain(v: unknown): unknown {
   return v;
 }
 
+/** Proof of holding the write connection (`Workspace.exclusive`): pass it to `transaction` inside. */
+export interface WriteHold {
+  readonly workspace: string;
+}
+
 export class Workspace {
   private closed = false;
   /** Set when the open had to move a damaged WAL aside (the UI tells the user). */
@@ -237,16 +242,43 @@ export class Workspace {
    * Run `fn` in one write transaction: all of it lands or none of it does. On success the WAL is
    * checkpointed (file workspaces) so a crash afterwards has nothing to replay.
    */
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  async transaction<T>(fn: () => Promise<T>, held?: WriteHold): Promise<T> {
     // One at a time: the write connection holds one transaction, and the UI sends each edit as it is made
     // (a note and a status a moment apart): the second BEGIN would fail inside the first transaction.
-    const run = this.writes.then(() => this.transactionNow(fn));
+    if (held) {
+      if (held !== this.holder) throw new AtlasError('INTERNAL', 'The write connection is not held');
+      return this.transactionNow(fn);
+    }
+    return this.exclusive(() => this.transactionNow(fn));
+  }
+
+  /**
+   * Run `fn` with the write connection to itself: transactions and other exclusive work sent meanwhile wait
+   * until it ends. An import holds it from staging its files to its commit: staged outside its transaction,
+   * the staging would otherwise run inside an edit's transaction sent at that moment, and vanish with it when
+   * that edit failed and rolled back (the import then failed with an unrelated error). `fn` gets the hold
+   * to run its own transaction with (`transaction(fn, held)`); it is explicit rather than inferred from the
+   * async context, which work started from inside `fn` (a progress callback's request) would inherit.
+   */
+  async exclusive<T>(fn: (held: WriteHold) => Promise<T>): Promise<T> {
+    const run = this.writes.then(async () => {
+      const held: WriteHold = { workspace: this.path };
+      this.holder = held;
+      try {
+        return await fn(held);
+      } finally {
+        this.holder = null;
+      }
+    });
     this.writes = run.catch(() => undefined);
     return run;
   }
 
-  /** Transactions wait here for the one before them to end (`transaction`). */
+  /** Exclusive work waits here for the work before it to end (`exclusive`). */
   private writes: Promise<unknown> = Promise.resolve();
+
+  /** The hold of the exclusive work running now. */
+  private holder: WriteHold | null = null;
 
   private async transactionNow<T>(fn: () => Promise<T>): Promise<T> {
     await this.write.run('BEGIN TRANSACTION');
