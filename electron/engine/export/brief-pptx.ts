@@ -5,7 +5,7 @@
  * map image rendered here (brief-map.ts) and its flags and latest note. Fonts: the deck names "Be Vietnam
  * Pro" with Arial as the theme fallback; text is Unicode, so Vietnamese diacritics survive as written.
  */
-import PptxGenJSImport from 'pptxgenjs';
+import { loadPptxGenJS } from '../lazy-libs';
 import type { FormatLocale } from '../../../shared/format';
 import { formatNumber, formatPeriod, formatValue } from '../../../shared/format';
 import type { CatalogCache } from '../query/catalog-cache';
@@ -14,15 +14,13 @@ import { renderUnitMap } from './brief-map';
 import { briefWords, flagLabel, flagSentence, indicatorLabel } from './brief-text';
 
 // pptxgenjs ships CommonJS: under ESM interop the class may sit on `.default`.
-type PptxCtor = typeof PptxGenJSImport;
-const PptxGenJS: PptxCtor = (PptxGenJSImport as unknown as { default?: PptxCtor }).default ?? PptxGenJSImport;
 
 const FONT = 'Arial';
 const PRIMARY = '1C5AA3';
 const MUTED = '5A6573';
 
 function modelSlide(
-  pptx: InstanceType<PptxCtor>,
+  pptx: InstanceType<Awaited<ReturnType<typeof loadPptxGenJS>>>,
   m: BriefModel,
   data: BriefData,
   catalog: CatalogCache,
@@ -157,6 +155,7 @@ export async function briefPptx(
   opts: { illustrative: boolean; today: string },
 ): Promise<Uint8Array> {
   const w = briefWords(locale);
+  const PptxGenJS = await loadPptxGenJS();
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = w.title;

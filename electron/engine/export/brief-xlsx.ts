@@ -4,7 +4,8 @@
  * points, peer median and top decile); key figures per indicator; every flag explained; every note.
  * Text cells pass through `safeText` so nothing runs as a formula.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-libs';
 import { safeText } from '../../../shared/cell-safety';
 import type { FormatLocale } from '../../../shared/format';
 import type { CatalogCache } from '../query/catalog-cache';
@@ -28,7 +29,8 @@ export async function briefXlsx(
 ): Promise<Uint8Array> {
   const w = briefWords(locale);
   const c = w.cols;
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   wb.creator = 'DVK Atlas';
   const list = sheet(
     wb,

@@ -5,7 +5,7 @@
  * filters, the data's period range and the source. Text that a spreadsheet would run as a formula is
  * neutralised with a leading apostrophe.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-libs';
 import type { FormatLocale } from '../../../shared/format';
 import { safeText } from '../../../shared/cell-safety';
 import { rowGroupSpans, type PivotGrid } from '../../../shared/pivot-grid';
@@ -58,7 +58,8 @@ export async function pivotXlsx(
   notes: XlsxNotes,
 ): Promise<Uint8Array> {
   const names = SHEET_NAMES[locale];
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   wb.creator = 'DVK Atlas';
   const ws = wb.addWorksheet(names.data, {
     views: [{ state: 'frozen', xSplit: grid.rowHeaderCount, ySplit: grid.headers.length }],

@@ -5,7 +5,7 @@
  * with the unit, and a notes sheet (title, filters, data date, source). CSV: UTF-8 with a BOM, CRLF.
  * Text cells go through the shared formula-injection guard; numbers stay numbers.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-libs';
 import type { FileResult, Params } from '../../../shared/api';
 import { safeCell, safeText } from '../../../shared/cell-safety';
 import { exportFileName } from './pivot-export';
@@ -63,7 +63,8 @@ export function tableCsv(p: Pick<TableParams, 'columns' | 'rows'>): Uint8Array {
 /** The XLSX bytes of a table. */
 export async function tableXlsx(p: TableParams): Promise<Uint8Array> {
   const w = WORDS[p.locale ?? 'vi'];
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   wb.creator = 'DVK Atlas';
   const ws = wb.addWorksheet(w.data, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   const header = ws.addRow(p.columns.map((c) => safeText(c.unit ? `${c.name} (${c.unit})` : c.name)));

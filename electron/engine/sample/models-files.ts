@@ -78,7 +78,7 @@ export async function writeModelsXlsx(
   note: string,
 ): Promise<void> {
   const rng = new Rng(seed, 'xlsx-models');
-  const wb = openWorkbook(path);
+  const wb = await openWorkbook(path);
   const ws = wb.addWorksheet(MODEL_SHEET);
   ws.columns = WIDTHS.map((width) => ({ width }));
   writeTitleBlock(ws, 'BÁO CÁO TỔNG HỢP MÔ HÌNH DÂN VẬN KHÉO (dữ liệu minh họa)', MODEL_HEADERS.length);

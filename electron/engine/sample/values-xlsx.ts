@@ -72,7 +72,7 @@ export async function writeValuesXlsx(
 ): Promise<WideResult> {
   const rng = new Rng(seed, 'xlsx-values');
   // Styles off: per-cell style resolution would more than double the time of these large sheets.
-  const wb = openWorkbook(path, false);
+  const wb = await openWorkbook(path, false);
   const width = K0 + INDICATORS.length;
   const sheets: string[] = [];
   let total = 0;
@@ -129,10 +129,10 @@ export async function writeValuesXlsx(
   return { sheets, rows: total };
 }
 
-type Sheet = ReturnType<ReturnType<typeof openWorkbook>['addWorksheet']>;
+type Sheet = ReturnType<Awaited<ReturnType<typeof openWorkbook>>['addWorksheet']>;
 
 function openValueSheet(
-  wb: ReturnType<typeof openWorkbook>,
+  wb: Awaited<ReturnType<typeof openWorkbook>>,
   name: string,
   year: number,
   width: number,

@@ -4,7 +4,8 @@
  */
 
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-libs';
 
 /** Date written into workbook metadata and signature lines (the end of the sample period). */
 export const REPORT_DATE = new Date(Date.UTC(2025, 11, 31));
@@ -17,8 +18,12 @@ export const AGENCY_LINES = ['ỦY BAN NHÂN DÂN THÀNH PHỐ MẪU', 'BAN DÂN
  * `useStyles` fonts, alignment and number formats are dropped (ExcelJS resolves a style for every cell
  * when they are on, which dominates the time of big sheets).
  */
-export function openWorkbook(filename: string, useStyles = true): ExcelJS.stream.xlsx.WorkbookWriter {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles, useSharedStrings: false });
+export async function openWorkbook(
+  filename: string,
+  useStyles = true,
+): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
+  const Excel = await loadExcelJS();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename, useStyles, useSharedStrings: false });
   wb.creator = 'DVK Atlas – dữ liệu minh họa';
   wb.created = REPORT_DATE;
   wb.modified = REPORT_DATE;

@@ -5,11 +5,11 @@
  * read with the engine's own bounded zip reader, never unpacked to disk.
  */
 import path from 'node:path';
-import proj4 from 'proj4';
-import { parseDbf, parseShp } from 'shpjs';
+import type proj4 from 'proj4';
 import type { Geometry, Position } from 'geojson';
 import { AtlasError } from '../../../../shared/errors';
 import { ZipFile, type ZipEntry } from '../sources/zip';
+import { loadShapefileLibs } from '../../lazy-libs';
 
 /** One feature as read: its attributes and its geometry (WGS 84 lon/lat, or null). */
 export interface RawFeature {
@@ -64,7 +64,12 @@ interface ProjInfo {
 }
 
 /** A converter to WGS 84 lon/lat, or null when the .prj already is WGS 84 geographic. */
-export function toWgs84(prj: string, file: string, member: string): ((p: Position) => Position) | null {
+export async function toWgs84(
+  prj: string,
+  file: string,
+  member: string,
+): Promise<((p: Position) => Position) | null> {
+  const { proj4 } = await loadShapefileLibs();
   let info: ProjInfo | null = null;
   let conv: proj4.Converter | null = null;
   try {
@@ -150,7 +155,8 @@ export async function readShapefileZip(file: string): Promise<RawFeature[]> {
     const dbf = await member(dbfName);
     const prj = prjName ? (await member(prjName)).toString('utf8').trim() : '';
     const cpg = cpgName ? (await member(cpgName)).toString('utf8').trim() : undefined;
-    const convert = prj ? toWgs84(prj, file, prjName as string) : null;
+    const convert = prj ? await toWgs84(prj, file, prjName as string) : null;
+    const { parseShp, parseDbf } = await loadShapefileLibs();
     let geoms: (Geometry | null)[];
     let rows: Record<string, unknown>[];
     try {

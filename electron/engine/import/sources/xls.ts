@@ -4,14 +4,12 @@
  * and each sheet is then treated as a list of rows.
  */
 import { readFile } from 'node:fs/promises';
-import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel';
+import type * as XLSX from '@e965/xlsx';
 import { AtlasError } from '../../../../shared/errors';
 import type { ImportProblem } from '../../../../shared/import-types';
 import { dateText, excelSerialToDate, isDateFormat, numberText, textOrNull } from './cells';
 import type { SourceRow } from './staging';
-
-XLSX.set_cptable(cptable);
+import { loadSheetJS } from '../../lazy-libs';
 
 /** How to tell the user to get a readable file. */
 export const RESAVE_HINT =
@@ -22,14 +20,16 @@ export class XlsWorkbook {
   private constructor(
     private readonly wb: XLSX.WorkBook,
     private readonly date1904: boolean,
+    private readonly sheetjs: typeof XLSX,
   ) {}
 
   /** Reads the whole file; FILE_XLS_UNSUPPORTED (with the re-save hint) when SheetJS cannot. */
   static async open(file: string): Promise<XlsWorkbook> {
     const buf = await readFile(file);
+    const sheetjs = await loadSheetJS();
     let wb: XLSX.WorkBook;
     try {
-      wb = XLSX.read(buf, {
+      wb = sheetjs.read(buf, {
         type: 'buffer',
         dense: true,
         cellNF: true,
@@ -54,7 +54,7 @@ export class XlsWorkbook {
     }
     if (!wb.SheetNames.length)
       throw new AtlasError('FILE_XLS_UNSUPPORTED', `No sheets could be read. ${RESAVE_HINT}`, { file });
-    return new XlsWorkbook(wb, !!wb.Workbook?.WBProps?.date1904);
+    return new XlsWorkbook(wb, !!wb.Workbook?.WBProps?.date1904, sheetjs);
   }
 
   /** Sheet names in workbook order, with hidden flags. */
@@ -76,7 +76,7 @@ export class XlsWorkbook {
     if (!ws) throw new AtlasError('REQUEST_INVALID', `No sheet "${sheetName}"`, { sheet: sheetName });
     const ref = ws['!ref'];
     if (!ref) return;
-    const range = XLSX.utils.decode_range(ref);
+    const range = this.sheetjs.utils.decode_range(ref);
     const data = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
     let noValue = 0;
     for (let r = range.s.r; r < data.length && r <= range.e.r; r++) {

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lazy-libs';
 import { AtlasError } from '../../../../shared/errors';
 import type { ImportProblem } from '../../../../shared/import-types';
 import { dateText, excelSerialToDate, isDateFormat, numberText, textOrNull } from './cells';
@@ -104,6 +104,7 @@ export class XlsxWorkbook {
       );
     }
     try {
+      const ExcelJS = await loadExcelJS();
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
         sharedStrings: 'cache',
         hyperlinks: 'ignore',
