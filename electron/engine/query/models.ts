@@ -34,6 +34,9 @@ function sortKey(by: ModelColumn): Sql {
  * recognition columns come out as ENUMs (same text in the Arrow result) so a long list does not decode the
  * same few strings once per row. Text sorts in Vietnamese collation order (`sortKey`).
  */
+/** Up to this many models named by id are listed in one scan (`compileModelQuery`). */
+const NAMED_DIRECT_MAX = 1000;
+
 export function compileModelQuery(q: ModelQuery): Sql {
   const where = and(dimConditions(q.filter, 'm', { activeInPeriod: true }));
   const dir = q.sort?.dir === 'desc' ? raw('DESC') : raw('ASC');
@@ -45,6 +48,13 @@ export function compileModelQuery(q: ModelQuery): Sql {
     ...(['status', 'recognition'] as const).map(coded),
     raw('m.lat, m.lon, m.replicated_from'),
   ]);
+  const order = sql`ORDER BY ${key} ${dir} NULLS LAST, m.model_id`;
+  const limit = sql`LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}`;
+  // Models named by id (a model's detail, a list of a few): at most those rows are sorted, so one scan
+  // answers; the page-then-widen join below scanned `model_dim` twice (6 -> 4 ms for one model at scale 10).
+  const named = q.filter?.modelIds?.length ?? 0;
+  if (named > 0 && named <= NAMED_DIRECT_MAX)
+    return sql`SELECT ${cols} FROM model_dim m WHERE ${where} ${order} ${limit}`;
   // The page is chosen on the narrow (sort key, id) pair first, and only its rows are widened and cast: at
   // scale 10 sorting every column of 96,000 models to keep 500 cost more than the page itself.
   return sql`WITH page AS (

@@ -125,6 +125,32 @@ describe('model list', () => {
     expect(String(table.schema.fields.find((f) => f.name === 'field')?.type)).toMatch(/Dictionary/);
   });
 
+  it('lists models named by id (one scan) exactly as the paged list does: columns, types, order, paging', async () => {
+    const named = ['MH-3', 'MH-1', 'MH-2', 'MH-404'];
+    for (const sort of [undefined, { by: 'name', dir: 'desc' }, { by: 'start_date', dir: 'asc' }] as const)
+      for (const [limit, offset] of [
+        [undefined, undefined],
+        [2, 0],
+        [2, 1],
+      ] as const) {
+        const paging = { ...(sort ? { sort } : {}), ...(limit ? { limit, offset } : {}) };
+        const direct = await server.query({ kind: 'models', filter: { modelIds: named }, ...paging });
+        // The same models chosen by another filter take the page-then-widen path.
+        const paged = await server.query({
+          kind: 'models',
+          filter: { units: ['00101', '00102'] },
+          ...paging,
+        });
+        const a = tableFromIPC(direct.arrow);
+        const b = tableFromIPC(paged.arrow);
+        expect(a.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual(
+          b.schema.fields.map((f) => `${f.name}:${String(f.type)}`),
+        );
+        expect(a.toArray().map((r) => r.toJSON())).toEqual(b.toArray().map((r) => r.toJSON()));
+        expect(a.numRows).toBe(limit ?? 3);
+      }
+  });
+
   it('binds hostile filter values as data, leaving the workspace unchanged', async () => {
     const before = await tableChecksums(t.ws);
     const r = await rows({
