@@ -86,6 +86,32 @@ export function copyDoubles(vec: DuckDBVector, n: number, out: Float64Array, at:
 }
 
 const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+/**
+ * A Utf8 vector of non-null strings, encoded straight into one buffer with its offsets. Arrow's
+ * `vectorFromArray` goes through a builder that cost about 1 ms for a page of 500 model names.
+ */
+function utf8Vector(values: readonly string[]): Vector {
+  const offsets = new Int32Array(values.length + 1);
+  let bound = 0;
+  for (const v of values) bound += v.length * 3;
+  const data = new Uint8Array(bound);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += utf8Encoder.encodeInto(values[i] as string, data.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: values.length,
+      nullCount: 0,
+      valueOffsets: offsets,
+      data: data.subarray(0, at),
+    }),
+  );
+}
 
 /** A string stored inline in a string_t (≤ 12 bytes): ASCII decoded directly, anything else as UTF-8. */
 function inlineString(bytes: Uint8Array, at: number, len: number): string {
@@ -293,7 +319,7 @@ export class ColumnBuffer {
       case 'bool':
         return vectorFromArray(this.bools, new Bool());
       default: {
-        const dictionary = vectorFromArray(this.dictValues, new Utf8());
+        const dictionary = utf8Vector(this.dictValues);
         const type = new Dictionary(new Utf8(), new Int32());
         return makeVector(makeData({ type, data: ints(), dictionary, ...common }));
       }
