@@ -35,7 +35,7 @@ import { loadBoundaries } from './query/map-geometry';
 import { exportTable } from './export/table-export';
 import { deleteView, listViews, saveView } from './workspace/saved-views';
 import { listShortlist, removeShortlist, setShortlist, shortlistCoverage } from './workspace/shortlist';
-import { cachedFlags, FlagWarmup, WARM_IDLE_MS } from './query/flags';
+import { cachedFlags, FlagWarmup, WARM_IDLE_MS, type FlagStep } from './query/flags';
 import { exportBrief } from './export/brief-export';
 import type { Params } from '../../shared/api';
 
@@ -98,7 +98,7 @@ export class EngineServer {
             ws,
             () => this.running.size > 0,
             WARM_IDLE_MS,
-            () => this.warmRanking(),
+            (step) => this.warmRanking(step),
           )
         : null;
   }
@@ -125,7 +125,7 @@ export class EngineServer {
    * The ranking kernel's idle warm-up (after the flags'): its arrays of the current data version loaded on
    * the background connection and its code compiled (rank-kernel.ts `warm`).
    */
-  private async warmRanking(): Promise<void> {
+  private async warmRanking(step: FlagStep = (run) => run()): Promise<void> {
     if (!this.rankKernel) return;
     const version = this.dataKey();
     // The catalogue reads on the read connection: queued with the requests (a DuckDB connection runs one
@@ -134,7 +134,10 @@ export class EngineServer {
       this.currentCatalog(),
     );
     const kernel = this.rankKernel;
-    await this.ws.onBackground((conn) => kernel.warm(conn, catalog, version, () => this.running.size > 0));
+    // In the idle warm-up, its loading yields to requests like the flags' queries (FlagWarmup's step).
+    await step(() =>
+      this.ws.onBackground((conn) => kernel.warm(conn, catalog, version, () => this.running.size > 0)),
+    );
   }
 
   /** Whether the ranking kernel holds the arrays of the current data (after a ranking or the warm-up). */
@@ -223,6 +226,7 @@ export class EngineServer {
       for (const [otherId, r] of this.running) if (r.view === view) this.cancel(otherId, 'SUPERSEDED');
     }
     this.running.set(id, entry);
+    this.flagWarmup?.requestStarted();
     try {
       const result = await this.run(m, p.data, entry, (done, total, stage) =>
         send({ id, progress: { done, total, stage } }),

@@ -32,50 +32,59 @@ export function flagOptions(o: FlagOptions | undefined): Required<FlagOptions> {
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
+/**
+ * How one rule's query runs. Directly for a request; the idle warm-up's waits for a quiet engine first and
+ * runs it again when a request interrupted it (`FlagWarmup`). Every rule only reads, so a rerun is safe.
+ */
+export type FlagStep = <T>(run: () => Promise<T>) => Promise<T>;
+
 /** Every flag in the workspace, sorted by model id then code. */
 export async function computeFlags(
   ws: Workspace,
   conn: DuckDBConnection,
   options?: FlagOptions,
+  step: FlagStep = (run) => run(),
 ): Promise<ModelFlag[]> {
   const o = flagOptions(options);
   const out: ModelFlag[] = [];
-  const src = await monthlySource(ws, conn);
-  for (const r of await identicalRuns(ws, conn, o, src))
+  const src = await step(() => monthlySource(ws, conn));
+  for (const r of await step(() => identicalRuns(ws, conn, o, src)))
     out.push({
       modelId: r.model_id,
       code: 'identical_run',
       indicator: r.indicator_code,
       params: { months: r.months, value: r.value, from: r.first, to: r.last },
     });
-  for (const r of await spikes(ws, conn, o, src))
+  for (const r of await step(() => spikes(ws, conn, o, src)))
     out.push({
       modelId: r.model_id,
       code: 'spike',
       indicator: r.indicator_code,
       params: { period: r.period, value: r.value, median: r.median, z: round(r.z, 1) },
     });
-  for (const r of await beforeStart(ws, conn))
+  for (const r of await step(() => beforeStart(ws, conn)))
     out.push({
       modelId: r.model_id,
       code: 'before_start',
       params: { n: r.n, first: r.first, start: r.start },
     });
-  for (const r of await afterCompletion(ws, conn))
+  for (const r of await step(() => afterCompletion(ws, conn)))
     out.push({ modelId: r.model_id, code: 'after_completion', params: { status: r.status, last: r.last } });
-  for (const r of await roundNumbers(ws, conn, o, src))
+  for (const r of await step(() => roundNumbers(ws, conn, o, src)))
     out.push({
       modelId: r.model_id,
       code: 'round_numbers',
       indicator: r.indicator_code,
       params: { n: r.n, share: round(r.share, 3), expected: round(r.expected, 3), z: round(r.z, 1) },
     });
-  for (const p of await duplicatePairs(ws, conn, o.duplicateSimilarity, o.duplicateMaxStartDays)) {
+  for (const p of await step(() =>
+    duplicatePairs(ws, conn, o.duplicateSimilarity, o.duplicateMaxStartDays),
+  )) {
     const similarity = round(p.similarity, 3);
     out.push({ modelId: p.a, code: 'duplicate', params: { other: p.b, similarity } });
     out.push({ modelId: p.b, code: 'duplicate', params: { other: p.a, similarity } });
   }
-  for (const r of await reportingGaps(ws, conn, o, src))
+  for (const r of await step(() => reportingGaps(ws, conn, o, src)))
     out.push({
       modelId: r.model_id,
       code: 'reporting_gap',
@@ -90,6 +99,9 @@ export async function computeFlags(
 
 const cache = new WeakMap<Workspace, { key: string; flags: Promise<ModelFlag[]> }>();
 
+/** The idle warm-up running on a workspace, and whether a request has since asked for flags. */
+const warming = new WeakMap<Workspace, { claimed: boolean }>();
+
 const cacheKey = (ws: Workspace, options?: FlagOptions) =>
   `${ws.dataVersion}:${JSON.stringify(flagOptions(options))}`;
 
@@ -98,11 +110,17 @@ const cacheKey = (ws: Workspace, options?: FlagOptions) =>
  * workspace's background connection: at scale 10 it takes seconds, and on the shared read connection every
  * view query (the Models page's count and rows) waited behind it.
  */
-export function cachedFlags(ws: Workspace, options?: FlagOptions): Promise<ModelFlag[]> {
+export function cachedFlags(ws: Workspace, options?: FlagOptions, step?: FlagStep): Promise<ModelFlag[]> {
+  // A request needs flags: a warm-up running on the background connection (where this computation would
+  // queue, or whose result this may be) stops yielding to requests and finishes at full speed.
+  if (!step) {
+    const w = warming.get(ws);
+    if (w) w.claimed = true;
+  }
   const key = cacheKey(ws, options);
   const hit = cache.get(ws);
   if (hit && hit.key === key) return hit.flags;
-  const flags = ws.onBackground((conn) => computeFlags(ws, conn, options));
+  const flags = ws.onBackground((conn) => computeFlags(ws, conn, options, step));
   cache.set(ws, { key, flags });
   // A failed computation is dropped (the next call retries), unless another has replaced it meanwhile.
   flags.catch(() => {
@@ -118,6 +136,10 @@ export function flagsCached(ws: Workspace, options?: FlagOptions): boolean {
 
 /** Quiet time after the last request before the warm-up starts: a view's first queries come in bursts. */
 export const WARM_IDLE_MS = 1500;
+
+/** Quiet time after a request before the warm-up's next (or interrupted) query runs. */
+export const RESUME_MS = 400;
+const STEP_POLL_MS = 25;
 
 /**
  * Computes the default-option flags in the background once per data version, so the first ranking of a
@@ -137,17 +159,59 @@ export class FlagWarmup {
   /** The data version last warmed (or found cached). */
   private warmed = -1;
   private last: Promise<void> = Promise.resolve();
+  /** When the last request started or finished (performance.now()). */
+  private lastRequest = 0;
+  /** A step's query is running on the background connection; `interrupted`: a request interrupted it. */
+  private stepping = false;
+  private interrupted = false;
+  /** This warm-up's entry in `warming` while it runs (claimed: a request asked for flags meanwhile). */
+  private claim: { claimed: boolean } | null = null;
 
   constructor(
     private readonly ws: Workspace,
     private readonly busy: () => boolean,
     private readonly idleMs = WARM_IDLE_MS,
     /** More idle work after the flags (the ranking kernel's warm-up); its failure is logged the same way. */
-    private readonly then?: () => Promise<void>,
+    private readonly then?: (step: FlagStep) => Promise<void>,
+    /** Quiet time after a request before an interrupted or waiting step goes on. */
+    private readonly resumeMs = RESUME_MS,
   ) {}
+
+  /**
+   * A request started. The warm-up's query running on the background connection is interrupted (and run
+   * again once the engine is quiet): at scale 10 one rule takes about a second, and DuckDB shares its two
+   * threads between queries, so an analyst's first clicks after opening waited behind it (a filter click
+   * took 320 ms instead of 60). Not once a request has asked for flags: then it waits for this work.
+   */
+  requestStarted(): void {
+    this.lastRequest = performance.now();
+    if (this.stepping && !this.claim?.claimed && !this.interrupted) {
+      this.interrupted = true;
+      this.ws.interruptBackground();
+    }
+  }
+
+  /** Each step of the warm-up: after a quiet moment, again if a request interrupted it. */
+  private readonly step: FlagStep = async (run) => {
+    for (;;) {
+      while (!this.claim?.claimed && (this.busy() || performance.now() - this.lastRequest < this.resumeMs))
+        await new Promise((resolve) => setTimeout(resolve, STEP_POLL_MS));
+      this.stepping = true;
+      this.interrupted = false;
+      try {
+        return await run();
+      } catch (e) {
+        // Interrupted by a request: run it again (even if a request has since claimed this work).
+        if (!this.interrupted) throw e;
+      } finally {
+        this.stepping = false;
+      }
+    }
+  };
 
   /** A request finished: (re)start the idle timer unless the current data version is warm. */
   poke(): void {
+    this.lastRequest = performance.now();
     if (this.warmed === this.ws.dataVersion) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.fire(), this.idleMs);
@@ -167,19 +231,30 @@ export class FlagWarmup {
     const version = this.ws.dataVersion;
     if (this.warmed === version) return;
     this.warmed = version;
+    // Quiet for `idleMs` already: the first step runs at once.
+    this.lastRequest = 0;
     const hit = cache.get(this.ws);
-    const flags = hit && hit.key.startsWith(`${version}:`) ? hit.flags : cachedFlags(this.ws);
+    const claim = { claimed: false };
+    this.claim = claim;
+    warming.set(this.ws, claim);
+    const flags =
+      hit && hit.key.startsWith(`${version}:`) ? hit.flags : cachedFlags(this.ws, undefined, this.step);
     const then = this.then;
-    this.last = flags.then(
-      async () => {
-        if (!then) return;
-        await then().catch((e: unknown) => {
-          console.warn(`ranking warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
-        });
-      },
-      (e: unknown) => {
-        console.warn(`flags warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
-      },
-    );
+    this.last = flags
+      .then(
+        async () => {
+          if (!then) return;
+          await then(this.step).catch((e: unknown) => {
+            console.warn(`ranking warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
+          });
+        },
+        (e: unknown) => {
+          console.warn(`flags warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      )
+      .finally(() => {
+        if (warming.get(this.ws) === claim) warming.delete(this.ws);
+        if (this.claim === claim) this.claim = null;
+      });
   }
 }

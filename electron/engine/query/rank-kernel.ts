@@ -956,10 +956,19 @@ export class RankKernel {
     this.scopes.clear();
     this.flags = null;
     this.base = null;
+    const mine = !this.loading;
     const loading = (this.loading ??= loadBase(conn, version).finally(() => {
       this.loading = null;
     }));
-    const b = await loading;
+    let b: Base;
+    try {
+      b = await loading;
+    } catch (e) {
+      // Another caller's load failed (the idle warm-up's, interrupted by a request): load on this one's
+      // connection instead of failing a request with the warm-up's error.
+      if (mine) throw e;
+      return this.baseFor(conn, version);
+    }
     if (b.version !== version) return this.baseFor(conn, version);
     this.base = b;
     return b;

@@ -354,6 +354,11 @@ export class Workspace {
     return work;
   }
 
+  /** Interrupt the query running on the background connection, if any (the idle warm-up yields this way). */
+  interruptBackground(): void {
+    this.bgConn?.interrupt();
+  }
+
   /** `close`, after interrupting the background work and waiting (at most `waitMs`) for it to stop. */
   async closeAsync(waitMs = 10_000): Promise<void> {
     if (this.closed) return;
