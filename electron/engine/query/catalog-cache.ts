@@ -31,6 +31,8 @@ export class CatalogCache {
     readonly keyBound: Readonly<Partial<Record<Dimension, number>>> = {},
     /** Whether rankings may read the per-model cube (workspace/derived.ts MODEL_CUBE): present and cubes on. */
     readonly modelCube = false,
+    /** Models in `model_dim` (null when it is missing). */
+    readonly modelCount: number | null = null,
   ) {}
 
   static async load(ws: Workspace, opts: { cubes?: boolean } = {}): Promise<CatalogCache> {
@@ -57,6 +59,7 @@ export class CatalogCache {
       cubes,
       await keyBounds(ws, rows.length),
       modelCube,
+      await modelCount(ws),
     );
   }
 
@@ -80,6 +83,15 @@ const ENUM_DIMS: Partial<Record<(typeof ENUM_COLUMNS)[number], Dimension>> = {
   recognition: 'recognition',
   start_year: 'start_year',
 };
+
+async function modelCount(ws: Workspace): Promise<number | null> {
+  try {
+    const r = await ws.rows<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM model_dim');
+    return r[0]?.n ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Key bounds from the ENUM types (every value of the column, plus the units' own and the Others key) plus

@@ -13,7 +13,7 @@ import { compileRank } from './rank-compile';
 export function compileSpec(spec: Spec, catalog: CatalogCache): Sql {
   switch (spec.kind) {
     case 'models':
-      return compileModelQuery(spec);
+      return compileModelQuery(spec, { modelCount: catalog.modelCount });
     case 'aggregate':
       return compileAggregate(spec, catalog);
     case 'model_values':

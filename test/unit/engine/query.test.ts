@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
+import { queryArrow } from '../../../electron/engine/db/arrow';
+import type { Sql } from '../../../electron/engine/db/sql';
+import { compileModelQuery } from '../../../electron/engine/query/models';
 import { EngineServer } from '../../../electron/engine/server';
 import type { ResponseMessage } from '../../../shared/api';
-import type { Spec } from '../../../shared/specs';
+import type { ModelQuery, Spec } from '../../../shared/specs';
 import { openTemp, tableChecksums } from '../../helpers/workspace';
 import { insertTinyData } from '../../helpers/tiny-data';
 
@@ -125,30 +128,49 @@ describe('model list', () => {
     expect(String(table.schema.fields.find((f) => f.name === 'field')?.type)).toMatch(/Dictionary/);
   });
 
-  it('lists models named by id (one scan) exactly as the paged list does: columns, types, order, paging', async () => {
-    const named = ['MH-3', 'MH-1', 'MH-2', 'MH-404'];
-    for (const sort of [undefined, { by: 'name', dir: 'desc' }, { by: 'start_date', dir: 'asc' }] as const)
-      for (const [limit, offset] of [
-        [undefined, undefined],
-        [2, 0],
-        [2, 1],
-      ] as const) {
-        const paging = { ...(sort ? { sort } : {}), ...(limit ? { limit, offset } : {}) };
-        const direct = await server.query({ kind: 'models', filter: { modelIds: named }, ...paging });
-        // The same models chosen by another filter take the page-then-widen path.
-        const paged = await server.query({
-          kind: 'models',
-          filter: { units: ['00101', '00102'] },
-          ...paging,
-        });
-        const a = tableFromIPC(direct.arrow);
-        const b = tableFromIPC(paged.arrow);
-        expect(a.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual(
-          b.schema.fields.map((f) => `${f.name}:${String(f.type)}`),
-        );
-        expect(a.toArray().map((r) => r.toJSON())).toEqual(b.toArray().map((r) => r.toJSON()));
-        expect(a.numRows).toBe(limit ?? 3);
-      }
+  it('lists models in one scan exactly as page-then-widen does: columns, types, order, paging', async () => {
+    /** The rows and schema of a compiled list, as the renderer decodes them. */
+    const run = async (q: Sql) => {
+      const table = tableFromIPC((await queryArrow(t.ws.read, q)).bytes);
+      return {
+        schema: table.schema.fields.map((f) => `${f.name}:${String(f.type)}`),
+        rows: table.toArray().map((r) => r.toJSON()),
+      };
+    };
+    const filters: ModelQuery['filter'][] = [
+      undefined,
+      { search: 'phuong' },
+      { units: ['00101', '00102'] },
+      { fields: ['Cải cách hành chính'] },
+    ];
+    let compared = 0;
+    for (const filter of filters)
+      for (const sort of [undefined, { by: 'name', dir: 'desc' }, { by: 'start_date', dir: 'asc' }] as const)
+        for (const [limit, offset] of [
+          [undefined, undefined],
+          [2, 0],
+          [2, 1],
+        ] as const) {
+          const q: ModelQuery = {
+            kind: 'models',
+            ...(filter ? { filter } : {}),
+            ...(sort ? { sort } : {}),
+            ...(limit ? { limit, offset } : {}),
+          };
+          // No model count: page-then-widen; a small workspace: one scan.
+          const paged = await run(compileModelQuery(q));
+          const direct = await run(compileModelQuery(q, { modelCount: 4 }));
+          expect(direct).toEqual(paged);
+          compared += paged.rows.length;
+        }
+    expect(compared).toBeGreaterThan(30);
+    // Models named by id take one scan at any size, and list what the same models chosen otherwise list.
+    const named = await run(
+      compileModelQuery({ kind: 'models', filter: { modelIds: ['MH-3', 'MH-1', 'MH-2', 'MH-404'] } }),
+    );
+    const byUnit = await run(compileModelQuery({ kind: 'models', filter: { units: ['00101', '00102'] } }));
+    expect(named).toEqual(byUnit);
+    expect(named.rows.map((r) => r.model_id)).toEqual(['MH-1', 'MH-2', 'MH-3']);
   });
 
   it('binds hostile filter values as data, leaving the workspace unchanged', async () => {
