@@ -29,11 +29,6 @@ function sortKey(by: ModelColumn): Sql {
   return sql`m.${ident(by)}`;
 }
 
-/**
- * A page of models with their unit resolved, from `model_dim`. The unit, field, sponsor, status and
- * recognition columns come out as ENUMs (same text in the Arrow result) so a long list does not decode the
- * same few strings once per row. Text sorts in Vietnamese collation order (`sortKey`).
- */
 /** Up to this many models named by id are listed in one scan (`compileModelQuery`). */
 const NAMED_DIRECT_MAX = 1000;
 
@@ -44,6 +39,11 @@ const NAMED_DIRECT_MAX = 1000;
  */
 export const LIST_DIRECT_MAX_MODELS = 20_000;
 
+/**
+ * A page of models with their unit resolved, from `model_dim`. The unit, field, sponsor, status and
+ * recognition columns come out as ENUMs (same text in the Arrow result) so a long list does not decode the
+ * same few strings once per row. Text sorts in Vietnamese collation order (`sortKey`).
+ */
 export function compileModelQuery(q: ModelQuery, opts: { modelCount?: number | null } = {}): Sql {
   const where = and(dimConditions(q.filter, 'm', { activeInPeriod: true }));
   const dir = q.sort?.dir === 'desc' ? raw('DESC') : raw('ASC');
@@ -67,15 +67,10 @@ export function compileModelQuery(q: ModelQuery, opts: { modelCount?: number | n
     return sql`SELECT ${cols} FROM model_dim m WHERE ${where} ${order} ${limit}`;
   // The page is chosen on the narrow (sort key, id) pair first, and only its rows are widened and cast: at
   // scale 10 sorting every column of 96,000 models to keep 500 cost more than the page itself.
-  return sql`WITH page AS (
-      SELECT m.model_id FROM model_dim m
-      WHERE ${where}
-      ORDER BY ${key} ${dir} NULLS LAST, m.model_id
-      LIMIT ${q.limit ?? 100_000} OFFSET ${q.offset ?? 0}
-    )
+  return sql`WITH page AS (SELECT m.model_id FROM model_dim m WHERE ${where} ${order} ${limit})
     SELECT ${cols}
     FROM page p JOIN model_dim m ON m.model_id = p.model_id
-    ORDER BY ${key} ${dir} NULLS LAST, m.model_id`;
+    ${order}`;
 }
 
 /**
