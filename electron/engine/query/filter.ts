@@ -5,6 +5,7 @@
 import type { Filter } from '../../../shared/specs';
 import { foldVi } from '../../../shared/text';
 import { and, inList, raw, sql, type Sql } from '../db/sql';
+import { YEARS_MASK_FIRST, YEARS_MASK_LAST } from '../workspace/derived';
 
 /** First day of a 'YYYY-MM' month, as ISO date text. */
 export const monthStart = (ym: string) => `${ym}-01`;
@@ -77,7 +78,11 @@ export function dimConditions(
     // the values in `facts` within the period, from far fewer rows.
     // A period of whole years reads `model_years` (one row per model and year), a tenth of the rows.
     const years = wholeYears(f.period);
-    if (years) {
+    const mask = years && yearsMask(years);
+    if (mask !== null) {
+      // Whole years inside the mask's span: the bits of the model's years (`model_dim.years_mask`).
+      c.push(raw(`(m.years_mask & CAST(${mask} AS UBIGINT)) <> 0`));
+    } else if (years) {
       const pc: Sql[] = [];
       if (years.from !== null) pc.push(sql`fp.y >= ${years.from}`);
       if (years.to !== null) pc.push(sql`fp.y <= ${years.to}`);
@@ -102,6 +107,21 @@ export function wholeYears(
   if (p?.from && !p.from.endsWith('-01')) return null;
   if (p?.to && !p.to.endsWith('-12')) return null;
   return { from: p?.from ? Number(p.from.slice(0, 4)) : null, to: p?.to ? Number(p.to.slice(0, 4)) : null };
+}
+
+/**
+ * The `years_mask` bits of a range of whole years, as decimal text, when both ends are set and inside the
+ * mask's span (YEARS_MASK_FIRST…YEARS_MASK_LAST); else null (the caller reads `model_years`). An empty
+ * range (from after to) is 0: no model.
+ */
+export function yearsMask(years: { from: number | null; to: number | null }): string | null {
+  const { from, to } = years;
+  if (from === null || to === null) return null;
+  if (!Number.isInteger(from) || !Number.isInteger(to)) return null;
+  if (from > to) return '0';
+  if (from < YEARS_MASK_FIRST || to > YEARS_MASK_LAST) return null;
+  const bits = ((1n << BigInt(to - from + 1)) - 1n) << BigInt(from - YEARS_MASK_FIRST);
+  return bits.toString();
 }
 
 /** Conditions on the period of `facts` rows (alias f). */
