@@ -6,6 +6,7 @@
  * dropped silently. When the workspace has no units at all, the file is the unit list: features with
  * a code register their unit. Features without a geometry, or without any code or name, are rejected.
  */
+import { listValue } from '@duckdb/node-api';
 import { codeKey, matchFeatures } from '../../../../shared/geo-match';
 import type { BoundaryMatchReport } from '../../../../shared/import-types';
 import { normaliseUnitName } from '../../../../shared/text';
@@ -26,11 +27,23 @@ async function reject(ws: Workspace, importId: number, f: GeoFeature, reason: st
   );
 }
 
-async function storeBoundary(ws: Workspace, code: string, f: GeoFeature, file: string, importId: number) {
-  await ws.exec(sql`DELETE FROM boundaries WHERE unit_code = ${code}`);
-  await ws.exec(
-    sql`INSERT INTO boundaries VALUES (${code}, ${JSON.stringify(f.geometry)}, ${file}, ${importId})`,
-  );
+/**
+ * Store the boundaries of a file in two statements: each unit's earlier boundary goes, the file's goes in
+ * (the last feature of a unit wins). One DELETE and one INSERT per feature were most of a 170-unit file's
+ * load (about 0.2 s of the import).
+ */
+async function storeBoundaries(
+  ws: Workspace,
+  byCode: ReadonlyMap<string, GeoFeature>,
+  file: string,
+  importId: number,
+): Promise<void> {
+  if (byCode.size === 0) return;
+  const codes = listValue([...byCode.keys()]);
+  const shapes = listValue([...byCode.values()].map((f) => JSON.stringify(f.geometry)));
+  await ws.exec(sql`DELETE FROM boundaries WHERE list_contains(${codes}::VARCHAR[], unit_code)`);
+  await ws.exec(sql`INSERT INTO boundaries
+    SELECT unnest(${codes}::VARCHAR[]), unnest(${shapes}::VARCHAR[]), ${file}, ${importId}`);
 }
 
 export async function loadBoundaries(
@@ -55,16 +68,20 @@ export async function loadBoundaries(
     rejected++;
     await reject(ws, importId, f, 'IMPORT_MISSING_VALUE: geometry');
   }
-  for (const m of result.matched) {
-    await storeBoundary(ws, m.unitCode, byIndex.get(m.index) as GeoFeature, file, importId);
-  }
+  // Boundaries to store, by unit (a later feature of the same unit replaces an earlier one).
+  const stored = new Map<string, GeoFeature>();
+  const store = (code: string, f: GeoFeature) => {
+    stored.delete(code);
+    stored.set(code, f);
+  };
+  for (const m of result.matched) store(m.unitCode, byIndex.get(m.index) as GeoFeature);
   for (const u of result.unmatchedFeatures) {
     const f = byIndex.get(u.index) as GeoFeature;
     if (registered.has(u.index)) {
       const code = unitCode(f.code as string);
       const name = f.name ?? code;
       const n = normaliseUnitName(name);
-      await storeBoundary(ws, code, f, file, importId);
+      store(code, f);
       await ws.exec(sql`INSERT INTO units SELECT ${code}, ${name}, ${f.name}, ${f.type ?? n.type ?? null},
           ${f.province}, NULL, ${f.area}, ${n.key}, ${importId}
         WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = ${code})`);
@@ -80,6 +97,7 @@ export async function loadBoundaries(
         ${f.altNames[0] ?? null}, ${f.type}, ${f.province}, ${JSON.stringify(f.geometry)})`);
     }
   }
+  await storeBoundaries(ws, stored, file, importId);
   const bounded = await ws.rows<{ c: string }>('SELECT DISTINCT unit_code AS c FROM boundaries', ws.write);
   const boundaryMatch = matchReport(importId, features, result, registered, new Set(bounded.map((b) => b.c)));
   return {
