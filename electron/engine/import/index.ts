@@ -32,7 +32,7 @@ import { loadCrosswalk } from './loaders/crosswalk';
 import { boundaryFormat, readBoundaryFile } from './geo/read';
 import { previewBoundaryMatch } from './geo/match-units';
 import { applyCrosswalk } from './geo/crosswalk-apply';
-import { rebuildDerived } from '../workspace/derived';
+import { rebuildDerived, type DerivedSource } from '../workspace/derived';
 
 export interface ImportOptions {
   encoding?: string;
@@ -265,6 +265,8 @@ async function commitFilesNow(
       const byFile = new Map<string, ImportReport>();
       // Blank value cells per indicator over each file's values sheets (reports carry the top few).
       const blanksByFile = new Map<string, Map<string, BlankValueCount>>();
+      // Values sheets and the prepared tables they went in from (null: not read back from one).
+      const valueLoads: { importId: number; from: LoadResult['insertedFrom'] | null }[] = [];
       for (const [i, p] of planned.entries()) {
         opts.onProgress?.('load', i, planned.length);
         if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
@@ -304,7 +306,10 @@ async function commitFilesNow(
                 unresolved: 0,
               },
             };
-          } else res = await loadValues(ctx, p.choice.kind === 'values_wide', p.prepared);
+          } else {
+            res = await loadValues(ctx, p.choice.kind === 'values_wide', p.prepared);
+            valueLoads.push({ importId, from: res.insertedFrom ?? null });
+          }
           await ws.exec(raw(`DROP TABLE IF EXISTS ${p.stg}`));
         }
         if (replaces.length)
@@ -362,7 +367,7 @@ async function commitFilesNow(
       }
       await ws.bumpDataVersion();
       opts.onProgress?.('derive', planned.length, planned.length);
-      await rebuildDerived(ws);
+      await rebuildDerived(ws, await derivedSource(ws, valueLoads));
       // Last point of no return: a cancel that arrived during the load still rolls everything back.
       if (opts.signal?.aborted) throw new AtlasError('CANCELLED', 'Import cancelled');
       return [...byFile.values()];
@@ -379,6 +384,38 @@ async function commitFilesNow(
     }
     for (const c of copies.values()) fs.rmSync(c, { force: true });
   }
+}
+
+/**
+ * What the derived rebuild of an import reads its values from (workspace/derived.ts DerivedSource): the
+ * rows already in `indicator_values` from other imports, plus this import's rows read from the temp
+ * tables they were inserted from. Only when that is exactly `indicator_values`: every values sheet went
+ * in whole from its prepared table, and each sheet's rows are all still there (a later sheet of the same
+ * import replaces the values it repeats, and would make the count smaller). Otherwise `indicator_values`.
+ */
+async function derivedSource(
+  ws: Workspace,
+  loads: readonly { importId: number; from: LoadResult['insertedFrom'] | null }[],
+): Promise<DerivedSource | undefined> {
+  if (loads.length === 0 || loads.some((l) => !l.from)) return undefined;
+  const ids = loads.map((l) => Math.trunc(l.importId)).join(', ');
+  // Rows per import of this one, and of all others together (-1).
+  const have = await ws.rows<{ id: number; n: number }>(
+    raw(`SELECT CASE WHEN import_id IN (${ids}) THEN import_id ELSE -1 END AS id, count(*)::INTEGER AS n
+      FROM indicator_values GROUP BY 1`),
+    ws.write,
+  );
+  const counts = new Map(have.map((r) => [Number(r.id), Number(r.n)]));
+  if (loads.some((l) => (counts.get(l.importId) ?? 0) !== l.from?.rows)) return undefined;
+  const parts = loads.map(
+    (l) =>
+      `SELECT model_id, CAST(period_start AS DATE) AS period_start, indicator_code, value FROM ${l.from?.table}`,
+  );
+  // Values of earlier imports that stay (none on a first import: then the inserted rows are not scanned).
+  if (counts.has(-1))
+    parts.unshift(`SELECT model_id, period_start, indicator_code, value FROM indicator_values
+      WHERE import_id IS NULL OR import_id NOT IN (${ids})`);
+  return { values: `(${parts.join(' UNION ALL ')})` };
 }
 
 /** Add a sheet's blank cells per indicator to a file's, and return the file's top few, most first. */

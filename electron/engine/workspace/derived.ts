@@ -149,9 +149,9 @@ const DIM_CODED = 'facts_model_dim';
  * ENUMs), and grouping and comparing one-byte codes is cheaper for every query and cube. They read as the
  * same text: compared with a VARCHAR (a bound filter value, a key from `model_dim`) an ENUM is cast to VARCHAR.
  */
-const FACTS_SQL = `WITH w AS (
+const factsSql = (values: string) => `WITH w AS (
       SELECT i.code AS indicator_code, x.model_id, x.period_start, x.value AS weight
-      FROM indicators i JOIN indicator_values x ON x.indicator_code = i.weight_by
+      FROM indicators i JOIN ${values} x ON x.indicator_code = i.weight_by
       WHERE i.weight_by IS NOT NULL
     )
     SELECT v.model_id, v.period_start, v.indicator_code, v.value, w.weight, d.model_key,
@@ -183,7 +183,24 @@ function cubeSql(c: CubeDef): string {
     ORDER BY x.indicator_code, x.ym`;
 }
 
-export async function rebuildDerived(ws: Workspace): Promise<void> {
+/**
+ * Where a rebuild reads the indicator values: `indicator_values`, or a relation with the same rows
+ * (model_id, period_start, indicator_code, value) that DuckDB scans faster. An import passes one: inside
+ * its transaction the values it just inserted are scanned on one thread (DuckDB sizes a scan by the
+ * table's committed rows), while the same rows in the temp table they were prepared in before the
+ * transaction are scanned on every thread (about 0.3 s of a scale-1 import). See
+ * import/index.ts (derivedValues), which checks the two hold the same rows.
+ */
+export interface DerivedSource {
+  /** A table name or a parenthesised SELECT, engine-written (never user text). */
+  values: string;
+}
+
+export async function rebuildDerived(
+  ws: Workspace,
+  source: DerivedSource = { values: 'indicator_values' },
+): Promise<void> {
+  const values = source.values;
   await ws.exec(`CREATE OR REPLACE TABLE model_dim AS
     SELECT m.model_id, m.name, m.unit_code, coalesce(u.name, m.unit_name, m.unit_code) AS unit_name, u.type AS unit_type,
       coalesce(u.province, m.province) AS province, m.field, m.sponsor, m.status, m.recognition,
@@ -196,7 +213,7 @@ export async function rebuildDerived(ws: Workspace): Promise<void> {
     ORDER BY m.model_id`);
   await ws.exec(`CREATE OR REPLACE TABLE model_months AS
     SELECT DISTINCT CAST(year(v.period_start) * 100 + month(v.period_start) AS INTEGER) AS ym, d.model_key
-    FROM indicator_values v JOIN model_dim d ON d.model_id = v.model_id
+    FROM ${values} v JOIN model_dim d ON d.model_id = v.model_id
     ORDER BY ym, d.model_key`);
   await ws.exec(`CREATE OR REPLACE TABLE model_years AS
     SELECT CAST(ym // 100 AS SMALLINT) AS y, model_key, CAST(count(*) AS INTEGER) AS months,
@@ -228,21 +245,21 @@ export async function rebuildDerived(ws: Workspace): Promise<void> {
   // comparing long codes that share prefixes made this sort of every value half again as slow.
   await ws.exec(`CREATE TEMP TABLE ${SORTED} AS
     SELECT v.model_id, v.period_start, v.indicator_code, v.value
-    FROM indicator_values v
+    FROM ${values} v
     LEFT JOIN (SELECT code, CAST(row_number() OVER (ORDER BY code) AS INTEGER) AS o FROM indicators) i
       ON i.code = v.indicator_code
     ORDER BY i.o NULLS LAST, v.period_start`);
   await ws.exec(`DROP TABLE IF EXISTS ${DIM_CODED}`);
   await ws.exec(`CREATE TEMP TABLE ${DIM_CODED} AS SELECT model_id, model_key,
     ${ENUM_COLUMNS.map((c) => `CAST(${c} AS ${enumType(c)}) AS ${c}`).join(', ')} FROM model_dim`);
-  await ws.exec(`CREATE OR REPLACE TABLE facts AS ${FACTS_SQL}`);
+  await ws.exec(`CREATE OR REPLACE TABLE facts AS ${factsSql(values)}`);
   await ws.exec(`DROP TABLE ${DIM_CODED}`);
   await ws.exec(`DROP TABLE ${SORTED}`);
   // From the values as imported: files list a model's values together, and a nearly sorted input sorts in
   // two thirds of the time the indicator-sorted copy takes.
   await ws.exec(`CREATE OR REPLACE TABLE model_values AS
     SELECT v.model_id, v.period_start, v.indicator_code, v.value
-    FROM indicator_values v LEFT JOIN model_dim d ON d.model_id = v.model_id
+    FROM ${values} v LEFT JOIN model_dim d ON d.model_id = v.model_id
     ORDER BY d.model_key NULLS LAST`);
   for (const c of CUBES) await ws.exec(`CREATE OR REPLACE TABLE ${c.name} AS ${cubeSql(c)}`);
   await ws.exec(`CREATE OR REPLACE TABLE ${MODEL_CUBE} AS ${MODEL_CUBE_SQL}`);

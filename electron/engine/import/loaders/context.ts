@@ -35,6 +35,12 @@ export interface LoadResult {
   valuesBlank?: number;
   /** Values sheets: blank cells per indicator, most first. */
   blankByIndicator?: BlankValueCount[];
+  /**
+   * Values sheets loaded straight from their prepared temp table (committed before the transaction): the
+   * table, kept until the import ends, and the rows inserted from it (all of them), for the derived
+   * rebuild to read instead (workspace/derived.ts DerivedSource).
+   */
+  insertedFrom?: { table: string; rows: number };
 }
 
 /**

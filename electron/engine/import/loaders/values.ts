@@ -302,8 +302,12 @@ export async function loadValues(
     FROM ${raw(src)} WHERE ${ok}`);
   const imported = await count(ws, sql`SELECT count(*) AS n FROM ${raw(src)} WHERE ${ok}`);
   await ws.exec(raw('DROP TABLE IF EXISTS vi'));
-  await ws.exec(raw(`DROP TABLE IF EXISTS ${table}`));
+  // A table prepared by the caller before the transaction is the caller's to drop (dropPrepared); when
+  // every row of it went in, the derived rebuild may read it instead of the rows just inserted.
+  const keep = clean && prepared !== undefined;
+  if (!keep) await ws.exec(raw(`DROP TABLE IF EXISTS ${table}`));
   return {
+    ...(keep ? { insertedFrom: { table, rows: imported } } : {}),
     rowsIn,
     imported,
     rejected,
