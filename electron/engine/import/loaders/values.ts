@@ -143,11 +143,14 @@ export async function prepareValues(ctx: LoadContext, wide: boolean): Promise<Pr
   );
 
   await ws.exec(raw(`DROP TABLE IF EXISTS ${table}`));
+  // The period's first day as a DATE, cast once per distinct period: the insert and the derived rebuild
+  // (which reads this table again, workspace/derived.ts DerivedSource) then cast nothing per row.
   await ws.exec(sql`CREATE TEMP TABLE ${raw(table)} AS
     SELECT * EXCLUDE (blank) FROM (
       SELECT v.*, p.start AS period_start, p.grain AS period_grain, i.code AS indicator_code,
         vi_number(value_raw) AS value, ${BLANK} AS blank
-      FROM ${raw(vm)} v LEFT JOIN ${raw(mp)} p ON p.s = v.period_raw LEFT JOIN ${raw(mi)} i ON i.s = v.ind_raw
+      FROM ${raw(vm)} v LEFT JOIN (SELECT s, CAST(start AS DATE) AS start, grain FROM ${raw(mp)}) p ON p.s = v.period_raw
+        LEFT JOIN ${raw(mi)} i ON i.s = v.ind_raw
     ) WHERE NOT blank`);
   for (const x of [vm, mp, mi]) await ws.exec(raw(`DROP TABLE ${x}`));
   // Every slot not kept is blank: a long file has one per data row (an empty value included), a wide
