@@ -17,7 +17,7 @@ import { benchWorkspace, openBenchWorkspace } from './lib/data';
 import { log } from './lib/log';
 import { time, type Timing, type TimingPlan } from './lib/timing';
 import { canonArrow, diffCanon, type Canon } from './queries/canon';
-import { ArqueroPeer, PerspectivePeer } from './queries/peers';
+import type { PerspectivePeer } from './queries/peers';
 import { SUITE, type PeerQuery, type SuiteEntry } from './queries/suite';
 
 /** A timed method: its timing, or why it has none ('n/a: …'), or an equality failure ('FAIL: …'). */
@@ -83,6 +83,9 @@ async function checked(expected: Canon, run: () => Promise<Canon>, plan: TimingP
 async function loadPeers(
   ws: Workspace,
 ): Promise<{ peers: Record<string, Peer | null>; loadMs: Record<string, number> }> {
+  // Loaded only when the peers run, after the engine's timings: Perspective and Arquero stay out of the
+  // heap the engine is timed in.
+  const { ArqueroPeer, PerspectivePeer } = await import('./queries/peers');
   const peers: Record<string, Peer | null> = { perspective: null, arquero: null };
   const loadMs: Record<string, number> = {};
   for (const [name, load] of [
