@@ -49,7 +49,7 @@ export class CatalogCache {
       );
       for (const c of CUBES) {
         const p = present.find((x) => x.name === c.name);
-        if (p) cubes.push({ name: c.name, dims: c.dims, rows: p.n });
+        if (p) cubes.push({ name: c.name, dims: c.dims, rows: p.n, ...(c.grain ? { grain: c.grain } : {}) });
       }
       modelCube = present.some((x) => x.name === MODEL_CUBE);
     }

@@ -9,7 +9,9 @@
  * counts of units where the cube keeps the unit. Medians never compose. Among the cubes that can, the one
  * with the fewest rows wins; otherwise `facts`.
  *
- * Period filters are month-granular ('YYYY-MM' bounds) and every cube keeps the month, so they are exact.
+ * Period filters are month-granular ('YYYY-MM' bounds) and every month cube keeps the month, so they are
+ * exact. A year cube (one row per year) answers only specs grouped by year or not by period, under a period
+ * of whole years or none (yearGrainOk): the map per unit, pivots by unit and year, the top units.
  * Aggregates, pivots, series (planSeries, which adds the series' own limits and answers year-grain series
  * from the per-model cube) and the map's indicator measures (mapFactNeed) all plan here, so `explainSpec`
  * reports what each reads and switching the cubes off (CatalogCache `cubes: false`, DVK_CUBES=off) sends
@@ -37,6 +39,8 @@ export interface CubeInfo {
   name: string;
   dims: readonly string[];
   rows: number;
+  /** 'year': one row per year (workspace/derived.ts CubeDef.grain); else one per month. */
+  grain?: 'year';
 }
 
 /** Every dimension column of `facts`: it stores each ENUM column of the model dimensions (derived.ts). */
@@ -49,6 +53,16 @@ export interface FactNeed {
   dims: readonly Dimension[];
   filter: Filter | undefined;
   measures: readonly Measure[];
+  /** The period grain it groups by (a period dimension, or a series' months); absent: not by period. */
+  grain?: 'month' | 'quarter' | 'year';
+}
+
+/**
+ * Whether a year cube answers `need`: it groups by year or not by period, and its period filter (if any) is
+ * of whole years, so every value of a cube row is in or out as a whole.
+ */
+function yearGrainOk(need: FactNeed): boolean {
+  return (need.grain === undefined || need.grain === 'year') && wholeYears(need.filter?.period) !== null;
 }
 
 /** Columns a grouping dimension reads (period and indicator are in every cube). */
@@ -101,8 +115,10 @@ export function planFacts(need: FactNeed, catalog: CatalogCache): FactSource {
     if (!c) return FACTS;
     cols.push(...c);
   }
+  const yearly = yearGrainOk(need);
   let best: CubeInfo | null = null;
   for (const c of cubes) {
+    if (c.grain === 'year' && !yearly) continue;
     if (cols.every((x) => c.dims.includes(x)) && (!best || c.rows < best.rows)) best = c;
   }
   return best ? { table: best.name, cube: true, columns: new Set(best.dims) } : FACTS;
@@ -113,7 +129,9 @@ export function aggregateFactNeed(spec: AggregateSpec): FactNeed | null {
   const valueDim = spec.by === 'period' || spec.by === 'indicator';
   const measures = spec.measures.filter((m) => m.type === 'indicator' || valueDim);
   if (!measures.length) return null;
-  return { dims: spec.by ? [spec.by] : [], filter: spec.filter, measures };
+  const need: FactNeed = { dims: spec.by ? [spec.by] : [], filter: spec.filter, measures };
+  if (spec.by === 'period') need.grain = spec.grain ?? 'month';
+  return need;
 }
 
 /** The value part of a pivot spec (null when it has none). */
@@ -122,7 +140,9 @@ export function pivotFactNeed(spec: PivotSpec): FactNeed | null {
   const valueDim = dims.includes('period') || dims.includes('indicator');
   const measures = spec.values.map((v) => v.measure).filter((m) => m.type === 'indicator' || valueDim);
   if (!measures.length) return null;
-  return { dims, filter: spec.filter, measures };
+  const need: FactNeed = { dims, filter: spec.filter, measures };
+  if (dims.includes('period')) need.grain = spec.grain ?? 'month';
+  return need;
 }
 
 /**
@@ -163,6 +183,7 @@ export function planSeries(spec: SeriesSpec, catalog: CatalogCache): FactSource 
     dims: spec.split ? [spec.split.by] : [],
     filter: spec.filter,
     measures: spec.indicators.map((indicator) => ({ type: 'indicator', indicator })),
+    grain: 'month',
   };
   return planFacts(need, catalog);
 }

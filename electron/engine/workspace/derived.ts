@@ -36,7 +36,7 @@ import type { Workspace } from './workspace';
  * Format of the derived tables. Bump it whenever their shape changes: a workspace (or a cached test or
  * benchmark workspace) built with another format has its derived tables rebuilt on open.
  */
-export const DERIVED_FORMAT = 10;
+export const DERIVED_FORMAT = 11;
 
 /**
  * `model_dim.years_mask`: bit (y − YEARS_MASK_FIRST) is set when the model reported a value in year y, for
@@ -52,6 +52,12 @@ export interface CubeDef {
   dims: readonly string[];
   /** A finer cube it is rolled up from (its partials add up exactly), else `facts`. */
   from?: string;
+  /**
+   * 'year': one row per year instead of per month (rolled up from a month cube). It keeps `period_start`
+   * (the year's first day) and `year_key` but no month or quarter key, so it answers only specs grouped by
+   * year or not by period, under a period of whole years (query/planner.ts).
+   */
+  grain?: 'year';
 }
 
 /**
@@ -67,6 +73,12 @@ export interface CubeDef {
 export const CUBES: readonly CubeDef[] = [
   { name: 'cube_unit', dims: ['unit_code', 'unit_name', 'unit_type', 'province', 'field'] },
   { name: 'cube_field', dims: ['field'], from: 'cube_unit' },
+  {
+    name: 'cube_unit_year',
+    dims: ['unit_code', 'unit_name', 'unit_type', 'province', 'field'],
+    from: 'cube_unit',
+    grain: 'year',
+  },
 ];
 
 /**
@@ -163,6 +175,7 @@ const factsSql = (values: string) => `WITH w AS (
 
 /** The SELECT building one cube from `facts`, or rolled up from a finer cube (`from`). */
 function cubeSql(c: CubeDef): string {
+  if (c.grain === 'year') return yearCubeSql(c);
   const dims = c.dims.map((d) => `g.${d}`).join(', ');
   const keys = `g.indicator_code, g.ym, ${dims}`;
   const ok = `g.weight > 0 AND g.value IS NOT NULL`;
@@ -194,6 +207,19 @@ function cubeSql(c: CubeDef): string {
 export interface DerivedSource {
   /** A table name or a parenthesised SELECT, engine-written (never user text). */
   values: string;
+}
+
+/** A year cube rolled up from its month cube: `ym` is the year's January, its keys the year's first day. */
+function yearCubeSql(c: CubeDef): string {
+  const dims = c.dims.map((d) => `g.${d}`).join(', ');
+  const first = `make_date(x.ym // 100, 1, 1)`;
+  return `SELECT x.*, ${first} AS period_start, strftime(${first}, '%Y-%m-%d') AS year_key
+    FROM (SELECT g.indicator_code, g.yj AS ym, ${dims},
+        sum(s) AS s, CAST(sum(c) AS BIGINT) AS c, CAST(sum(n) AS BIGINT) AS n, min(mn) AS mn, max(mx) AS mx,
+        sum(sw) AS sw, sum(swv) AS swv
+      FROM (SELECT *, CAST(ym // 100 * 100 + 1 AS INTEGER) AS yj FROM ${c.from}) g
+      GROUP BY g.indicator_code, g.yj, ${dims}) x
+    ORDER BY x.indicator_code, x.ym`;
 }
 
 export async function rebuildDerived(

@@ -80,7 +80,28 @@ describe('the planner picks the smallest table that answers exactly', () => {
       { kind: 'aggregate', by: 'period', measures: [sum(FUNDS)], filter: FILTER },
       'cube_field',
     ],
-    ['funds per unit (map)', { kind: 'aggregate', by: 'unit', measures: [sum(FUNDS)] }, 'cube_unit'],
+    ['funds per unit (map)', { kind: 'aggregate', by: 'unit', measures: [sum(FUNDS)] }, 'cube_unit_year'],
+    [
+      'funds per unit in a period that cuts a year (the year cube cannot)',
+      {
+        kind: 'aggregate',
+        by: 'unit',
+        measures: [sum(FUNDS)],
+        filter: { period: { from: '2024-03', to: '2024-12' } },
+      },
+      'cube_unit',
+    ],
+    [
+      'funds per unit and quarter (the year cube cannot)',
+      {
+        kind: 'aggregate',
+        by: 'period',
+        grain: 'quarter',
+        measures: [sum(FUNDS)],
+        filter: { units: ['27014'] },
+      },
+      'cube_unit',
+    ],
     [
       'KPI sums (the counts read model_dim)',
       {
@@ -123,6 +144,18 @@ describe('the planner picks the smallest table that answers exactly', () => {
         values: [{ measure: sum('beneficiaries') }],
         filter: FILTER,
       },
+      'cube_unit_year',
+    ],
+    [
+      'pivot unit × month',
+      {
+        kind: 'pivot',
+        rows: ['unit'],
+        columns: ['period'],
+        grain: 'month',
+        values: [{ measure: sum('beneficiaries') }],
+        filter: FILTER,
+      },
       'cube_unit',
     ],
     [
@@ -134,12 +167,12 @@ describe('the planner picks the smallest table that answers exactly', () => {
         values: [{ measure: sum('beneficiaries'), per: 'per10k' }],
         topN: { n: 10 },
       },
-      'cube_unit',
+      'cube_unit_year',
     ],
     [
       'a province filter',
       { kind: 'aggregate', by: 'field', measures: [sum(FUNDS)], filter: { provinces: ['Thành phố Mẫu'] } },
-      'cube_unit',
+      'cube_unit_year',
     ],
     [
       'a search (needs individual models)',
@@ -251,16 +284,29 @@ describe('the planner picks the smallest table that answers exactly', () => {
       { kind: 'field_band', field: 'An sinh xã hội', indicators: [FUNDS] },
       'facts',
     ],
-    ['map: funds per unit', { kind: 'map', measure: { type: 'indicator', indicator: FUNDS } }, 'cube_unit'],
+    [
+      'map: funds per unit',
+      { kind: 'map', measure: { type: 'indicator', indicator: FUNDS } },
+      'cube_unit_year',
+    ],
     [
       'map: funds per 10,000 residents, field and period filter',
       { kind: 'map', measure: { type: 'indicator', indicator: FUNDS, per: 'per10k' }, filter: FILTER },
+      'cube_unit_year',
+    ],
+    [
+      'map: funds per unit, a period of months (the year cube cannot)',
+      {
+        kind: 'map',
+        measure: { type: 'indicator', indicator: FUNDS },
+        filter: { period: { from: '2024-02', to: '2024-11' } },
+      },
       'cube_unit',
     ],
     [
       'map: growth of a weighted mean per unit',
       { kind: 'map', measure: { type: 'growth', indicator: 'turnaround_minutes' } },
-      'cube_unit',
+      'cube_unit_year',
     ],
     [
       'map: median per unit (does not compose)',
@@ -324,21 +370,23 @@ describe('cube and fallback give identical aggregates', () => {
     { units: ['00616', '00625'], period: { from: '2023-06' } },
   ];
   const specs: AggregateSpec[] = [];
-  for (const by of bys)
-    for (const filter of filters)
-      specs.push({
-        kind: 'aggregate',
-        ...(by ? { by } : {}),
-        grain: 'quarter',
-        measures: [
-          ...indicators.flatMap((indicator) =>
-            aggs.map((agg) => ({ type: 'indicator' as const, indicator, agg })),
-          ),
-          ...(by === 'period' || by === 'indicator' ? [] : [{ type: 'count_units' as const }]),
-        ].filter((m) => m.type !== 'indicator' || m.agg !== 'median'),
-        ...(filter ? { filter } : {}),
-      });
-  it.each(specs.map((s) => [canonicalJson({ by: s.by, filter: s.filter }), s] as const))(
+  // By quarter the month cubes answer; by year (or not by period) under whole years, the year cube.
+  for (const grain of ['quarter', 'year'] as const)
+    for (const by of bys)
+      for (const filter of filters)
+        specs.push({
+          kind: 'aggregate',
+          ...(by ? { by } : {}),
+          grain,
+          measures: [
+            ...indicators.flatMap((indicator) =>
+              aggs.map((agg) => ({ type: 'indicator' as const, indicator, agg })),
+            ),
+            ...(by === 'period' || by === 'indicator' ? [] : [{ type: 'count_units' as const }]),
+          ].filter((m) => m.type !== 'indicator' || m.agg !== 'median'),
+          ...(filter ? { filter } : {}),
+        });
+  it.each(specs.map((s) => [canonicalJson({ by: s.by, grain: s.grain, filter: s.filter }), s] as const))(
     '%s',
     async (_, spec) => {
       expect(explainSpec(spec, catalog).facts).not.toBe('facts');
@@ -359,8 +407,16 @@ describe('cube and fallback give identical aggregates', () => {
       ],
       sort: { by: 'value', dir: 'desc' },
     };
-    expect(explainSpec(spec, catalog).facts).toBe('cube_unit');
+    expect(explainSpec(spec, catalog).facts).toBe('cube_unit_year');
     expectSameRows(await rows(cubes, spec), await rows(facts, spec));
+    // By quarter, and by year under a period of months: the month cube.
+    for (const s of [
+      { ...spec, grain: 'quarter' as const },
+      { ...spec, filter: { period: { from: '2024-02', to: '2025-05' } } },
+    ]) {
+      expect(explainSpec(s, catalog).facts).toBe('cube_unit');
+      expectSameRows(await rows(cubes, s), await rows(facts, s));
+    }
   });
 });
 

@@ -103,7 +103,7 @@ const CASES: { name: string; spec: MapSpec; table: string | null }[] = [
   {
     name: 'sum indicator',
     spec: { kind: 'map', measure: { type: 'indicator', indicator: 'funds_mobilized_vnd' } },
-    table: 'cube_unit',
+    table: 'cube_unit_year',
   },
   {
     name: 'sum indicator per 10,000 residents, period and field filters',
@@ -117,7 +117,7 @@ const CASES: { name: string; spec: MapSpec; table: string | null }[] = [
   {
     name: 'mean indicator (never summed)',
     spec: { kind: 'map', measure: { type: 'indicator', indicator: 'satisfaction_pct' } },
-    table: 'cube_unit',
+    table: 'cube_unit_year',
   },
   {
     name: 'weighted mean indicator, unit type and search filters',
@@ -131,7 +131,7 @@ const CASES: { name: string; spec: MapSpec; table: string | null }[] = [
   {
     name: 'growth of a sum, open period',
     spec: { kind: 'map', measure: { type: 'growth', indicator: 'funds_mobilized_vnd' } },
-    table: 'cube_unit',
+    table: 'cube_unit_year',
   },
   {
     name: 'growth of a weighted mean, bounded period',
@@ -175,7 +175,7 @@ const CASES: { name: string; spec: MapSpec; table: string | null }[] = [
       measure: { type: 'growth', indicator: 'funds_mobilized_vnd' },
       filter: { fields: ['An sinh xã hội', TOURISM] },
     },
-    table: 'cube_unit',
+    table: 'cube_unit_year',
   },
 ];
 
