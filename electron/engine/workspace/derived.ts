@@ -61,11 +61,13 @@ export interface CubeDef {
 }
 
 /**
- * The cubes, smallest first. Chosen from the spec mix: the Overview, the field×period pivots and any
+ * The cubes. Chosen from the spec mix: the Overview, the field×period pivots and any
  * filter on field/period read `cube_field` (~8k rows at scale 1, independent of the number of models);
  * per-unit maps and pivots, and geographic filters read `cube_unit` (the unit attributes are carried along:
  * they follow from the unit, so they cost no rows; ~250k rows at scale 1, bounded by units × fields × months
- * × indicators whatever the number of models). A cube over the other model attributes (sponsor, status,
+ * × indicators whatever the number of models); `cube_unit_year` is the same per year (~1/12 of the rows) for
+ * the specs that group by year or not by period under whole years (the map, unit × year pivots, top units).
+ * A cube over the other model attributes (sponsor, status,
  * recognition, start year) was measured at 230k rows at scale 1 — 5× smaller than `facts` but 0.4 s more
  * per import — and left out: those specs, and search, model ids, distinct counts of models and medians,
  * read `facts`. Listed in build order (a cube after the one it is rolled up from).
