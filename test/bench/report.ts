@@ -3,7 +3,7 @@
  * figure. Ratios are "times faster than" (other p50 ÷ engine p50).
  */
 import type { ImportResult } from './import';
-import type { MachineInfo } from './lib/machine';
+import type { MachineInfo, SpeedProbe } from './lib/machine';
 import type { Timing } from './lib/timing';
 import type { Measured, QueryRow, QueryScaleResult } from './queries';
 import type { RssResult } from './rss';
@@ -20,6 +20,8 @@ export interface BenchResults {
   rss?: RssResult[];
   /** Sections that crashed (the run exits with 2). */
   errors?: { section: string; message: string }[];
+  /** The machine's speed at the start and the end of the run (lib/machine.ts speedProbe). */
+  speed?: { start: SpeedProbe; end?: SpeedProbe };
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -204,6 +206,13 @@ export function renderReport(r: BenchResults): string {
     `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GiB, ${m.platform}, Node ${m.node}, DuckDB ${m.duckdb}, commit ${m.gitCommit.slice(0, 10)}${m.gitDirtyFiles ? ` + ${m.gitDirtyFiles} changed files` : ''}; load average at start ${m.loadAvgAtStart.join(' ')}.`,
     '',
   ];
+  if (r.speed) {
+    const p = (x: SpeedProbe) => `DuckDB ${x.duckdbMs} ms, JS ${x.jsMs} ms`;
+    lines.push(
+      `Machine speed probe (the same fixed work every run; higher = slower machine): ${p(r.speed.start)} at the start${r.speed.end ? `; ${p(r.speed.end)} at the end` : ''}.`,
+      '',
+    );
+  }
   if (r.imports) lines.push(...importTable(r.imports), '');
   for (const q of r.queries ?? []) lines.push(...queryTable(q), '');
   if (r.ui) lines.push(...uiTable(r.ui), '');

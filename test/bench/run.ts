@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { runImports } from './import';
 import { BENCH_DIR, benchWorkspace, clearCache } from './lib/data';
 import { log } from './lib/log';
-import { machineInfo } from './lib/machine';
+import { machineInfo, speedProbe } from './lib/machine';
 import { runQueries, type QueryPlans } from './queries';
 import { renderReport, type BenchResults } from './report';
 import { runRss } from './rss';
@@ -70,6 +70,7 @@ async function main(): Promise<number> {
     machine: await machineInfo(),
     args: process.argv.slice(2),
     startedAt: new Date().toISOString(),
+    speed: { start: await speedProbe() },
   };
   // A failing section is reported (and makes the exit code 2) without losing the others.
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T | null> => {
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
     results.ui = await each('ui', (s) => runUi(s, o.quick ? 10 : 20));
   }
   if (o.only.includes('rss')) results.rss = await each('rss', runRss);
+  if (results.speed) results.speed.end = await speedProbe();
   results.elapsedS = (performance.now() - t0) / 1000;
   const report = renderReport(results);
   process.stdout.write(report + `\nTotal ${results.elapsedS.toFixed(0)} s.\n`);
